@@ -1,0 +1,45 @@
+package org.equitymark.notification;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Notification texts from the message bundles ({@code notification.{name}.subject} and
+ * {@code .body}), in the applicant's language, with {@code {variable}} placeholders filled in.
+ */
+@Component
+public class NotificationTemplates {
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+
+  private final MessageSource messages;
+
+  public NotificationTemplates(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  public Mail render(String notification, String to, Locale locale, Map<String, Object> model) {
+    return new Mail(to,
+        fill(text("notification." + notification + ".subject", locale), model).replaceAll("[\\r\\n]+", " "),
+        fill(text("notification." + notification + ".body", locale), model));
+  }
+
+  private String text(String key, Locale locale) {
+    return messages.getMessage(key, null, locale);
+  }
+
+  static String fill(String template, Map<String, Object> model) {
+    Matcher matcher = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      Object value = model.get(matcher.group(1));
+      matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value.toString()));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+}

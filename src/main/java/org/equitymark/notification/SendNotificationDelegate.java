@@ -1,0 +1,48 @@
+package org.equitymark.notification;
+
+import static org.equitymark.process.CertificationProcess.CONTACT_EMAIL;
+import static org.equitymark.process.CertificationProcess.NOTIFICATION;
+import static org.equitymark.process.CertificationProcess.PREFERRED_LANGUAGE;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code sendNotification}: mails the applicant's contact the notification named by the service
+ * task's input parameter {@code notification}. Bound to asynchronous service tasks, so a mail
+ * server that is down means retries and then an incident, never a lost step.
+ */
+@Component("sendNotification")
+public class SendNotificationDelegate implements JavaDelegate {
+
+  private final NotificationTemplates templates;
+  private final MailGateway mail;
+  private final String publicUrl;
+
+  public SendNotificationDelegate(NotificationTemplates templates, MailGateway mail,
+      @Value("${equitymark.public-url}") String publicUrl) {
+    this.templates = templates;
+    this.mail = mail;
+    this.publicUrl = publicUrl;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String notification = NOTIFICATION.get(execution);
+    Map<String, Object> model = new HashMap<>();
+    execution.getVariables().forEach((name, value) -> {
+      if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+        model.put(name, value);
+      }
+    });
+    model.put("tasklistUrl", publicUrl + "/camunda/app/tasklist/");
+    model.put("businessKey", execution.getProcessBusinessKey());
+    Locale locale = Locale.forLanguageTag(PREFERRED_LANGUAGE.get(execution, "en"));
+    mail.send(templates.render(notification, CONTACT_EMAIL.get(execution), locale, model));
+  }
+}

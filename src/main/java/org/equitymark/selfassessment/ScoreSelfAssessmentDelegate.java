@@ -1,0 +1,55 @@
+package org.equitymark.selfassessment;
+
+import static org.equitymark.process.CertificationProcess.GAP_ANALYSIS;
+import static org.equitymark.process.CertificationProcess.GAP_ANALYSIS_TEXT;
+import static org.equitymark.process.CertificationProcess.SELF_ASSESSED_LEVEL;
+import static org.equitymark.process.CertificationProcess.TARGET_LEVEL;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.framework.Level;
+import org.equitymark.process.CertificationProcess;
+import org.equitymark.process.Variable;
+import org.equitymark.scoring.GapAnalysis;
+import org.equitymark.scoring.OverallLevel;
+import org.equitymark.scoring.Scorer;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code scoreSelfAssessment}: scores the claimed indicators into {@code {area}SelfLevel} and
+ * {@code selfAssessedLevel}, and analyses the gaps to the target level.
+ */
+@Component("scoreSelfAssessment")
+public class ScoreSelfAssessmentDelegate implements JavaDelegate {
+
+  private final Scorer scorer;
+  private final OverallLevel overallLevel;
+  private final ObjectMapper objectMapper;
+
+  public ScoreSelfAssessmentDelegate(Scorer scorer, OverallLevel overallLevel, ObjectMapper objectMapper) {
+    this.scorer = scorer;
+    this.overallLevel = overallLevel;
+    this.objectMapper = objectMapper;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws Exception {
+    Map<String, List<String>> claimed = new LinkedHashMap<>();
+    for (String area : EvidenceFramework.AREA_IDS) {
+      claimed.put(area, CertificationProcess.indicators(area).get(execution, List.of()));
+    }
+    Map<String, Level> areaLevels = scorer.areaLevels(claimed);
+    areaLevels.forEach((area, level) -> CertificationProcess.selfLevel(area).set(execution, level.id()));
+    SELF_ASSESSED_LEVEL.set(execution, overallLevel.of(areaLevels).id());
+
+    Level target = Level.fromId(TARGET_LEVEL.get(execution)).orElseThrow();
+    GapAnalysis gaps = scorer.gapAnalysis(target, claimed);
+    GAP_ANALYSIS.set(execution, new Variable.JsonText(objectMapper.writeValueAsString(gaps)));
+    GAP_ANALYSIS_TEXT.set(execution, gaps.toText());
+  }
+}

@@ -1,0 +1,54 @@
+package org.equitymark.selfassessment;
+
+import static org.equitymark.submission.Field.optional;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.process.CertificationProcess;
+import org.equitymark.submission.Checks;
+import org.equitymark.submission.Field;
+import org.equitymark.submission.Problems;
+import org.equitymark.submission.SubmissionForm;
+import org.equitymark.submission.SubmissionValidator.Submission;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code completeSelfAssessment}: per area, the indicators claimed (ids of that area only) and the
+ * evidence. At least one indicator must be claimed somewhere.
+ */
+@Component
+class SelfAssessmentForm implements SubmissionForm {
+
+  static final int MAX_EVIDENCE = 20_000;
+
+  private final List<Field> fields = new ArrayList<>();
+
+  SelfAssessmentForm(EvidenceFramework framework) {
+    for (String area : EvidenceFramework.AREA_IDS) {
+      fields.add(optional(CertificationProcess.indicators(area).name(),
+          Checks.jsonListOf(id -> framework.isIndicatorOf(area, id), "indicator ids of area " + area)));
+      fields.add(optional(CertificationProcess.evidence(area).name(), Checks.paragraphs(MAX_EVIDENCE)));
+    }
+  }
+
+  @Override
+  public String activityId() {
+    return CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+  }
+
+  @Override
+  public List<Field> fields() {
+    return fields;
+  }
+
+  @Override
+  public void crossCheck(Submission submission, Problems problems) {
+    boolean anyClaim = EvidenceFramework.AREA_IDS.stream()
+        .map(area -> submission.value(CertificationProcess.indicators(area).name()))
+        .anyMatch(json -> json instanceof String s && !Checks.stringList(s).orElse(List.of()).isEmpty());
+    if (!anyClaim) {
+      problems.add("indicators", "claim at least one indicator in one of the five areas");
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package org.equitymark.submission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.equitymark.submission.Field.Check;
+
+/** The checks fields are built from. Each names what is wrong in words a person understands. */
+public final class Checks {
+
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
+  private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\t]");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Checks() {
+  }
+
+  /** One line of text, between min and max characters after trimming. */
+  public static Check text(int min, int max) {
+    return onText(s -> LINE_BREAK.matcher(s).find() || CONTROL.matcher(s).find()
+        ? Optional.of("must be a single line of text without control characters")
+        : length(s.trim(), min, max));
+  }
+
+  /** Free text over several lines, up to max characters. */
+  public static Check paragraphs(int max) {
+    return onText(s -> CONTROL.matcher(s).find()
+        ? Optional.of("must not contain control characters")
+        : length(s, 0, max));
+  }
+
+  public static Check email() {
+    return onText(s -> s.length() > 254 || !EMAIL.matcher(s.trim()).matches()
+        ? Optional.of("must be an email address such as name@example.org")
+        : Optional.empty());
+  }
+
+  public static Check oneOf(String... allowed) {
+    Set<String> set = Set.of(allowed);
+    return onText(s -> set.contains(s)
+        ? Optional.empty()
+        : Optional.of("must be one of " + String.join(", ", Arrays.asList(allowed))));
+  }
+
+  public static Check wholeNumber(long min, long max) {
+    String reason = "must be a whole number from " + min + " to " + max;
+    return value -> {
+      Object v = value.getValue();
+      if (!(v instanceof Integer || v instanceof Long || v instanceof Short)) {
+        return Optional.of(reason);
+      }
+      long n = ((Number) v).longValue();
+      return n < min || n > max ? Optional.of(reason) : Optional.empty();
+    };
+  }
+
+  public static Check yesNo() {
+    return value -> value.getValue() instanceof Boolean
+        ? Optional.empty()
+        : Optional.of("must be true or false");
+  }
+
+  /**
+   * A JSON list of strings (what Tasklist submits for a checklist), each accepted by the predicate.
+   */
+  public static Check jsonListOf(Predicate<String> accepted, String whatIsAccepted) {
+    return value -> {
+      Optional<List<String>> items = stringList(value);
+      if (items.isEmpty()) {
+        return Optional.of("must be a JSON list of " + whatIsAccepted);
+      }
+      List<String> wrong = items.get().stream().filter(accepted.negate()).toList();
+      return wrong.isEmpty()
+          ? Optional.empty()
+          : Optional.of("contains " + String.join(", ", wrong.stream().limit(5).toList())
+              + (wrong.size() > 5 ? " and " + (wrong.size() - 5) + " more" : "")
+              + ", which " + (wrong.size() == 1 ? "is not " : "are not ") + whatIsAccepted);
+    };
+  }
+
+  /** The strings of a Json list variable, or nothing when the value is not one. */
+  public static Optional<List<String>> stringList(TypedValue value) {
+    if (!(value instanceof SerializableValue serializable) || !"json".equals(value.getType().getName())) {
+      return Optional.empty();
+    }
+    return stringList(serializable.getValueSerialized());
+  }
+
+  /** The strings of a JSON array of strings, or nothing when the text is not one. */
+  public static Optional<List<String>> stringList(String json) {
+    if (json == null) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (node == null || !node.isArray()) {
+        return Optional.empty();
+      }
+      List<String> strings = new ArrayList<>();
+      for (JsonNode item : node) {
+        if (!item.isTextual()) {
+          return Optional.empty();
+        }
+        strings.add(item.asText());
+      }
+      return Optional.of(strings);
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Check onText(Function<String, Optional<String>> check) {
+    return value -> value.getValue() instanceof String s ? check.apply(s) : Optional.of("must be text");
+  }
+
+  private static Optional<String> length(String s, int min, int max) {
+    if (s.length() < min) {
+      return Optional.of(min <= 1 ? "must not be empty" : "must be at least " + min + " characters");
+    }
+    return s.length() > max ? Optional.of("must be at most " + max + " characters") : Optional.empty();
+  }
+}

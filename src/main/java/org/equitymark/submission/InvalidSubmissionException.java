@@ -1,0 +1,28 @@
+package org.equitymark.submission;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * A submission that breaks the rules. It extends Camunda's form-validation exception so that the
+ * REST API and Tasklist answer 400 with the message, and the engine rolls everything back.
+ */
+public class InvalidSubmissionException extends FormFieldValidationException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Map<String, String> problems;
+
+  public InvalidSubmissionException(String what, Map<String, String> problems) {
+    super(Map.copyOf(problems), "Invalid " + what + ": " + problems.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining("; ")));
+    this.problems = Map.copyOf(problems);
+  }
+
+  /** The reason per field name. */
+  public Map<String, String> problems() {
+    return problems;
+  }
+}

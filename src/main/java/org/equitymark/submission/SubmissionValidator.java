@@ -1,0 +1,95 @@
+package org.equitymark.submission;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a submission on the server, whatever sent it (Tasklist, REST, our API): only the form's
+ * fields may be submitted, required ones must have a value, every value must pass its check, and
+ * the form's cross-field rules must hold. A failure throws before anything is committed.
+ */
+@Component
+public class SubmissionValidator {
+
+  private final SubmittedVariables submittedVariables;
+  private final Map<String, SubmissionForm> forms;
+
+  public SubmissionValidator(SubmittedVariables submittedVariables, List<SubmissionForm> forms) {
+    this.submittedVariables = submittedVariables;
+    this.forms = forms.stream().collect(Collectors.toMap(SubmissionForm::activityId, Function.identity()));
+  }
+
+  public SubmissionForm formFor(String activityId) {
+    SubmissionForm form = forms.get(activityId);
+    if (form == null) {
+      throw new IllegalStateException("No submission form is declared for activity " + activityId);
+    }
+    return form;
+  }
+
+  /** Validates what the running command submitted to the scope; throws {@link InvalidSubmissionException}. */
+  public Submission validate(SubmissionForm form, VariableScope scope) {
+    Set<String> submitted = submittedVariables.inCurrentCommand();
+    Problems problems = new Problems();
+    Set<String> allowed = form.fields().stream().map(Field::name).collect(Collectors.toSet());
+    for (String name : new TreeSet<>(submitted)) {
+      if (!allowed.contains(name)) {
+        problems.add(name, "is not a field of this form");
+      }
+    }
+    Map<String, Object> values = new HashMap<>();
+    for (Field field : form.fields()) {
+      TypedValue value = scope.getVariableTyped(field.name(), false);
+      Object plain = plain(value);
+      if (plain == null || (plain instanceof String s && s.isBlank() && field.required())) {
+        if (field.required()) {
+          problems.add(field.name(), "is required");
+        }
+        continue;
+      }
+      field.check().problem(value).ifPresent(reason -> problems.add(field.name(), reason));
+      values.put(field.name(), plain);
+    }
+    Submission submission = new Submission(values, submitted);
+    if (problems.isEmpty()) {
+      form.crossCheck(submission, problems);
+    }
+    problems.throwIfAny("submission for " + form.activityId());
+    return submission;
+  }
+
+  private static Object plain(TypedValue value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+      return serializable.getValueSerialized();
+    }
+    return value.getValue();
+  }
+
+  /** The values of the form's fields after a submission, and which of them it sent. */
+  public record Submission(Map<String, Object> values, Set<String> submitted) {
+
+    public Object value(String name) {
+      return values.get(name);
+    }
+
+    public boolean isTrue(String name) {
+      return Boolean.TRUE.equals(values.get(name));
+    }
+
+    public boolean wasSubmitted(String name) {
+      return submitted.contains(name);
+    }
+  }
+}
