@@ -24,6 +24,7 @@ public class Organisations {
 
   static final String GROUP_TYPE = "organisation";
   private static final int FIRST_ID = 1000;
+  private static final int MAX_ORGANISATIONS_PER_USER = 100;
 
   private final JdbcTemplate jdbc;
   private final SequenceNumbers numbers;
@@ -61,7 +62,7 @@ public class Organisations {
 
   /** The organisations a user acts for, from its {@code org-*} group memberships. */
   public List<String> organisationIdsOf(String userId) {
-    return identityService.createGroupQuery().groupMember(userId).groupType(GROUP_TYPE).list().stream()
+    return identityService.createGroupQuery().groupMember(userId).groupType(GROUP_TYPE).listPage(0, MAX_ORGANISATIONS_PER_USER).stream()
         .map(Group::getId)
         .filter(id -> id.startsWith("org-"))
         .map(id -> id.substring("org-".length()))
