@@ -1,0 +1,187 @@
+package org.equitymark.selfassessment;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.equitymark.process.CertificationProcess.Elements.APPLICATION_WITHDRAWN;
+import static org.equitymark.process.CertificationProcess.Elements.AWAIT_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.SELF_ASSESSMENT_REMINDER_DUE;
+import static org.equitymark.process.CertificationProcess.Elements.SEND_SUPPORT_ADVICE;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.json.SpinJsonNode;
+import org.equitymark.submission.InvalidSubmissionException;
+import org.equitymark.support.ProcessTestSupport;
+import org.equitymark.support.TestMailServer;
+import org.junit.jupiter.api.Test;
+
+/** Stage 2 of {@code certification}: the supportive self-assessment loop, its reminders and withdrawal. */
+class CertificationStage2ProcessTests extends ProcessTestSupport {
+
+  private String applicant;
+  private String email;
+
+  private ProcessInstance paidCase(String targetLevel) {
+    applicant = newApplicant();
+    email = uniqueEmail();
+    Map<String, Object> registration = registration(email);
+    registration.put("targetLevel", targetLevel);
+    ProcessInstance instance = register(applicant, registration);
+    runAsyncJobs();
+    complete("finance1", instance, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "BACS 1"));
+    runAsyncJobs();
+    return instance;
+  }
+
+  @Test
+  void shouldScoreTheClaimAndAnalyseTheGapsForTheSupportOfficer() {
+    // given
+    ProcessInstance instance = paidCase("developing");
+
+    // when all foundation indicators are claimed and one developing indicator in leadership
+    String[] claims = append(allIndicatorsUpTo("foundation"), "leadership.developing.1");
+    complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, selfAssessment(claims));
+
+    // then
+    assertThat(instance).isWaitingAt(REVIEW_SELF_ASSESSMENT).hasPassed("scoreSelfAssessment");
+    assertThat(instance).task().hasCandidateGroup("support-officers");
+    assertThat(instance).variables()
+        .containsEntry("leadershipSelfLevel", "foundation")
+        .containsEntry("outcomesSelfLevel", "foundation")
+        .containsEntry("selfAssessedLevel", "foundation");
+    SpinJsonNode gaps = (SpinJsonNode) runtimeService.getVariable(instance.getId(), "gapAnalysis");
+    Assertions.assertThat(gaps.prop("targetLevel").stringValue()).isEqualTo("developing");
+    Assertions.assertThat(gaps.prop("areas").elements().get(0).prop("missing").elements())
+        .extracting(n -> n.prop("id").stringValue()).containsExactly("leadership.developing.2");
+    Assertions.assertThat((String) runtimeService.getVariable(instance.getId(), "gapAnalysisText"))
+        .contains("workforce.developing.1").doesNotContain("leadership.developing.1");
+  }
+
+  @Test
+  void shouldSendAdviceAndReturnToTheApplicantWithItsAnswersKept() {
+    // given
+    ProcessInstance instance = paidCase("developing");
+    complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, selfAssessment(allIndicatorsUpTo("foundation")));
+
+    // when the support officer says "not yet"
+    complete("support1", instance, REVIEW_SELF_ASSESSMENT,
+        Map.of("readyForAssessment", false, "supportAdvice", "Please add your strategic plan with targets."));
+    runAsyncJobs();
+
+    // then
+    assertThat(instance).isWaitingAt(COMPLETE_SELF_ASSESSMENT).hasPassed(SEND_SUPPORT_ADVICE);
+    Assertions.assertThat(((SpinJsonNode) runtimeService.getVariable(instance.getId(), "leadershipIndicators"))
+        .elements()).hasSize(2);
+    Assertions.assertThat(TestMailServer.to(email)).anySatisfy(mail -> {
+      Assertions.assertThat(mail.getSubject()).contains("advice on your self-assessment");
+      Assertions.assertThat((String) mail.getContent()).contains("Please add your strategic plan with targets.")
+          .contains("leadership.developing.1");
+    });
+
+    // and when the applicant completes the rest and the officer agrees
+    complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, selfAssessment(allIndicatorsUpTo("developing")));
+    complete("support2", instance, REVIEW_SELF_ASSESSMENT, Map.of("readyForAssessment", true));
+    runAsyncJobs();
+
+    // then
+    assertThat(instance).isWaitingAt(AWAIT_ASSESSMENT);
+    assertThat(instance).variables()
+        .containsEntry("selfAssessedLevel", "developing")
+        .containsEntry("selfAssessmentRounds", 2L);
+    Assertions.assertThat(((SpinJsonNode) runtimeService.getVariable(instance.getId(), "supportOfficers")).elements())
+        .extracting(SpinJsonNode::stringValue).containsExactly("support1", "support2");
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("ready for independent assessment"));
+  }
+
+  @Test
+  void shouldRequireAdviceWhenNotReady() {
+    // given
+    ProcessInstance instance = paidCase("foundation");
+    complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, selfAssessment("leadership.foundation.1"));
+
+    // when / then
+    Assertions.assertThatThrownBy(() -> complete("support1", instance, REVIEW_SELF_ASSESSMENT,
+            Map.of("readyForAssessment", false)))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("supportAdvice is required");
+    assertThat(instance).isWaitingAt(REVIEW_SELF_ASSESSMENT);
+  }
+
+  @Test
+  void shouldRejectIndicatorsOfAnotherAreaOrUnknownOnes() {
+    // given
+    ProcessInstance instance = paidCase("foundation");
+    Map<String, Object> answers = selfAssessment("leadership.foundation.1");
+    answers.put("leadershipIndicators", json(List.of("leadership.foundation.1", "access.foundation.1", "made.up.9")));
+
+    // when / then
+    Assertions.assertThatThrownBy(() -> complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, answers))
+        .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> Assertions.assertThat(e.problems())
+            .containsEntry("leadershipIndicators",
+                "contains access.foundation.1, made.up.9, which are not indicator ids of area leadership"));
+    assertThat(instance).isWaitingAt(COMPLETE_SELF_ASSESSMENT);
+  }
+
+  @Test
+  void shouldNotLetTheApplicantSetWhatTheServerDecides() {
+    // given
+    ProcessInstance instance = paidCase("foundation");
+    Map<String, Object> answers = selfAssessment("leadership.foundation.1");
+    answers.put("readyForAssessment", true);
+    answers.put("selfAssessedLevel", "excellence");
+
+    // when / then
+    Assertions.assertThatThrownBy(() -> complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, answers))
+        .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> Assertions.assertThat(e.problems())
+            .containsOnlyKeys("readyForAssessment", "selfAssessedLevel"));
+    assertThat(instance).isWaitingAt(COMPLETE_SELF_ASSESSMENT);
+  }
+
+  @Test
+  void shouldRequireAtLeastOneClaim() {
+    // given
+    ProcessInstance instance = paidCase("foundation");
+
+    // when / then
+    Assertions.assertThatThrownBy(() -> complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, selfAssessment()))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("claim at least one indicator");
+  }
+
+  @Test
+  void shouldRemindTheApplicantEveryFourteenDays() {
+    // given
+    ProcessInstance instance = paidCase("foundation");
+
+    // when
+    moveClockBy(Duration.ofDays(14).plusMinutes(1));
+
+    // then
+    assertThat(instance).isWaitingAt(COMPLETE_SELF_ASSESSMENT).hasPassed(SELF_ASSESSMENT_REMINDER_DUE);
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).filteredOn(s -> s.contains("is waiting")).hasSize(1);
+  }
+
+  @Test
+  void shouldWithdrawAfterNinetyDaysWithoutASelfAssessment() {
+    // given
+    ProcessInstance instance = paidCase("foundation");
+
+    // when
+    for (int fortnight = 0; fortnight < 7; fortnight++) {
+      moveClockBy(Duration.ofDays(14));
+    }
+
+    // then
+    assertThat(instance).isEnded().hasPassed(APPLICATION_WITHDRAWN);
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("has been withdrawn"));
+  }
+
+  private static String[] append(String[] ids, String... more) {
+    String[] all = java.util.Arrays.copyOf(ids, ids.length + more.length);
+    System.arraycopy(more, 0, all, ids.length, more.length);
+    return all;
+  }
+}

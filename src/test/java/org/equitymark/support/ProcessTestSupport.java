@@ -1,0 +1,202 @@
+package org.equitymark.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.equitymark.access.Groups;
+import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.process.CertificationProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Process tests run the real models with the real delegates in one shared Spring context; only the
+ * outside world is substituted: mail goes to GreenMail, and the engine clock is moved instead of
+ * waiting. The job executor is off: tests run jobs themselves, so nothing happens behind their back.
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@ActiveProfiles("test")
+public abstract class ProcessTestSupport {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected IdentityService identityService;
+  @Autowired protected HistoryService historyService;
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    TestMailServer.register(registry);
+  }
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+    ensureUser("finance1", Groups.FINANCE);
+    ensureUser("support1", Groups.SUPPORT_OFFICERS);
+    ensureUser("support2", Groups.SUPPORT_OFFICERS);
+  }
+
+  @AfterEach
+  void resetClockAndUser() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  /** A new applicant user of its own, so that each test has its own organisation. */
+  protected String newApplicant() {
+    String id = "applicant" + SEQUENCE.incrementAndGet();
+    ensureUser(id, Groups.APPLICANTS);
+    return id;
+  }
+
+  /** A unique contact address, so that mail assertions see only this test's mails. */
+  protected static String uniqueEmail() {
+    return "contact" + SEQUENCE.incrementAndGet() + "@provider.example";
+  }
+
+  /** A valid registration; tests override what they are about. */
+  protected static Map<String, Object> registration(String contactEmail) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("organisationName", "Brookside Mental Health Services");
+    variables.put("organisationType", "independent-provider");
+    variables.put("staffCount", 120);
+    variables.put("contactName", "Dana Fox");
+    variables.put("contactEmail", contactEmail);
+    variables.put("targetLevel", "developing");
+    variables.put("preferredLanguage", "en");
+    return variables;
+  }
+
+  protected ProcessInstance register(String userId, Map<String, Object> registration) {
+    return as(userId, () -> runtimeService.startProcessInstanceByKey(CertificationProcess.KEY, registration));
+  }
+
+  /** Completes the instance's open task with the given key as the user would through Tasklist or REST. */
+  protected void complete(String userId, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    as(userId, () -> {
+      taskService.complete(task(instance, taskKey).getId(), variables);
+      return null;
+    });
+  }
+
+  protected Task task(ProcessInstance instance, String taskKey) {
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).singleResult();
+    if (task == null) {
+      throw new AssertionError("No open task " + taskKey + " in " + instance.getBusinessKey());
+    }
+    return task;
+  }
+
+  /** Runs the due asynchronous continuations (not timers) until none is left. */
+  protected void runAsyncJobs() {
+    for (int round = 0; round < 50; round++) {
+      List<Job> jobs = managementService.createJobQuery().executable().messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("Asynchronous jobs keep coming: a loop in the model?");
+  }
+
+  /** Moves the engine clock forward, fires every timer now due, then runs the steps they started. */
+  protected void moveClockBy(Duration duration) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(duration)));
+    for (int fired = 0; fired < 500; fired++) {
+      // one at a time: an interrupting timer removes its siblings
+      List<Job> due = managementService.createJobQuery().timers().executable().orderByJobDuedate().asc().listPage(0, 1);
+      if (due.isEmpty()) {
+        runAsyncJobs();
+        return;
+      }
+      managementService.executeJob(due.get(0).getId());
+      runAsyncJobs();
+    }
+    throw new AssertionError("Timers keep firing: a cycle without end?");
+  }
+
+  /** Self-assessment answers: the claimed indicators (Json lists per area, as Tasklist sends) and evidence. */
+  protected static Map<String, Object> selfAssessment(String... indicatorIds) {
+    Map<String, List<String>> byArea = new HashMap<>();
+    EvidenceFramework.AREA_IDS.forEach(area -> byArea.put(area, new ArrayList<>()));
+    for (String id : indicatorIds) {
+      byArea.get(id.substring(0, id.indexOf('.'))).add(id);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    byArea.forEach((area, ids) -> {
+      variables.put(area + "Indicators", json(ids));
+      variables.put(area + "Evidence", "Our " + area + " evidence: policy, minutes and monitoring data.");
+    });
+    return variables;
+  }
+
+  protected static Object json(List<String> strings) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < strings.size(); i++) {
+      json.append(i == 0 ? "" : ",").append('"').append(strings.get(i)).append('"');
+    }
+    return SpinValues.jsonValue(json.append(']').toString()).create();
+  }
+
+  /** Every indicator of the given levels in every area. */
+  protected static String[] allIndicatorsUpTo(String level) {
+    List<String> ids = new ArrayList<>();
+    List<String> levels = List.of("foundation", "developing", "competence", "excellence");
+    for (String area : EvidenceFramework.AREA_IDS) {
+      for (String l : levels.subList(0, levels.indexOf(level) + 1)) {
+        ids.add(area + "." + l + ".1");
+        ids.add(area + "." + l + ".2");
+      }
+    }
+    return ids.toArray(String[]::new);
+  }
+
+  protected <T> T as(String userId, java.util.function.Supplier<T> work) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      return work.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  protected void ensureUser(String id, String group) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setPassword(id);
+      user.setEmail(id + "@equitymark.example");
+      identityService.saveUser(user);
+      identityService.createMembership(id, group);
+    }
+  }
+}
