@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.equitymark.process.CertificationProcess;
@@ -42,12 +42,14 @@ class ApplicationsController {
     if (!problems.isEmpty()) {
       throw new InvalidSubmissionException("registration", problems);
     }
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(CertificationProcess.KEY, variables);
+    // the variables come back with the start: the caller's groups do not yet include a new organisation's
+    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(CertificationProcess.KEY)
+        .setVariables(variables)
+        .executeWithVariablesInReturn();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("reference", instance.getBusinessKey());
     body.put("processInstanceId", instance.getId());
-    body.put("organisationId", runtimeService.getVariable(instance.getId(),
-        CertificationProcess.ORGANISATION_ID.name()));
+    body.put("organisationId", instance.getVariables().get(CertificationProcess.ORGANISATION_ID.name()));
     return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId())).body(body);
   }
 }

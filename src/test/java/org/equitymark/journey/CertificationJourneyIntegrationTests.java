@@ -1,0 +1,245 @@
+package org.equitymark.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.equitymark.access.Groups;
+import org.equitymark.support.RestClient;
+import org.equitymark.support.TestMailServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The app on a random port with its real job executor, driven over HTTP as clients would: REST
+ * with Basic authentication, our own API, Camunda's task endpoints. Stages 1 and 2 end to end.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CertificationJourneyIntegrationTests {
+
+  private static final Duration ASYNC = Duration.ofSeconds(30);
+
+  @LocalServerPort int port;
+  @Autowired IdentityService identityService;
+
+  private RestClient anonymous;
+  private RestClient applicant;
+  private RestClient otherApplicant;
+  private RestClient finance;
+  private RestClient support;
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    TestMailServer.register(registry);
+  }
+
+  @BeforeEach
+  void users() {
+    user("journey-applicant", Groups.APPLICANTS);
+    user("journey-other", Groups.APPLICANTS);
+    user("journey-finance", Groups.FINANCE);
+    user("journey-support", Groups.SUPPORT_OFFICERS);
+    anonymous = RestClient.anonymous(port);
+    applicant = anonymous.as("journey-applicant", "secret-journey-applicant");
+    otherApplicant = anonymous.as("journey-other", "secret-journey-other");
+    finance = anonymous.as("journey-finance", "secret-journey-finance");
+    support = anonymous.as("journey-support", "secret-journey-support");
+  }
+
+  @Test
+  void shouldTakeARegistrationThroughPaymentAndTheSupportiveSelfAssessmentOverHttp() {
+    // given the other applicant has an organisation of its own
+    assertThat(otherApplicant.post("/api/applications", registration("other@provider.example")).status()).isEqualTo(201);
+
+    // when an applicant registers through our API
+    RestClient.Response registered = applicant.post("/api/applications", registration("journey@provider.example"));
+
+    // then it gets its reference
+    assertThat(registered.status()).isEqualTo(201);
+    String reference = registered.json().get("reference").asText();
+    assertThat(reference).matches("CC-\\d{4}-\\d{5}");
+
+    // and finance confirms the payment once the invoice has gone
+    String payment = awaitTask(finance, reference, "confirmPayment");
+    assertThat(finance.post("/engine-rest/task/" + payment + "/complete",
+        variables(Map.of("paymentReceived", true, "feeWaived", false, "paymentReference", "BACS 77"))).status())
+        .isEqualTo(204);
+
+    // the applicant's organisation gets the self-assessment; another organisation sees nothing of it
+    String selfAssessment = awaitTask(applicant, reference, "completeSelfAssessment");
+    assertThat(tasks(otherApplicant, reference)).isEmpty();
+    assertThat(otherApplicant.get("/engine-rest/task/" + selfAssessment).status()).isIn(403, 404);
+    assertThat(otherApplicant.post("/engine-rest/task/" + selfAssessment + "/complete",
+        variables(selfAssessmentAnswers("leadership.foundation.1"))).status()).isIn(403, 404);
+    assertThat(otherApplicant.get("/engine-rest/process-instance?businessKey=" + reference).json()).isEmpty();
+
+    // a bad submission is refused with the reason and leaves the task open
+    RestClient.Response refused = applicant.post("/engine-rest/task/" + selfAssessment + "/complete",
+        variables(Map.of("leadershipIndicators", jsonVariable("[\"leadership.gold.1\"]"), "fee", 0)));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("leadershipIndicators").contains("fee is not a field");
+    assertThat(tasks(applicant, reference)).hasSize(1);
+
+    // the applicant claims foundation; the support officer advises; the applicant adds developing
+    assertThat(applicant.post("/engine-rest/task/" + selfAssessment + "/complete",
+        variables(selfAssessmentAnswers(indicators("foundation")))).status()).isEqualTo(204);
+    String review = awaitTask(support, reference, "reviewSelfAssessment");
+    assertThat(support.post("/engine-rest/task/" + review + "/complete", variables(Map.of(
+        "readyForAssessment", false, "supportAdvice", "Add your advisory group's terms of reference."))).status())
+        .isEqualTo(204);
+    String secondRound = awaitTask(applicant, reference, "completeSelfAssessment");
+    JsonNode kept = applicant.get("/engine-rest/task/" + secondRound + "/form-variables").json();
+    assertThat(kept.get("supportAdvice").get("value").asText()).contains("advisory group");
+    assertThat(kept.get("leadershipIndicators").get("type").asText()).isEqualTo("Json");
+    assertThat(applicant.post("/engine-rest/task/" + secondRound + "/complete",
+        variables(selfAssessmentAnswers(indicators("developing")))).status()).isEqualTo(204);
+    String secondReview = awaitTask(support, reference, "reviewSelfAssessment");
+    assertThat(support.post("/engine-rest/task/" + secondReview + "/complete",
+        variables(Map.of("readyForAssessment", true))).status()).isEqualTo(204);
+
+    // then the case waits for assessment, and the applicant was told at every step
+    await().atMost(ASYNC).untilAsserted(() -> assertThat(TestMailServer.subjectsTo("journey@provider.example"))
+        .anyMatch(s -> s.contains("ready for independent assessment")));
+    assertThat(TestMailServer.subjectsTo("journey@provider.example"))
+        .anyMatch(s -> s.contains("invoice"))
+        .anyMatch(s -> s.contains("self-assessment is open"))
+        .anyMatch(s -> s.contains("advice on your self-assessment"));
+    JsonNode instance = applicant.get("/engine-rest/process-instance?businessKey=" + reference).json().get(0);
+    JsonNode activity = applicant.get("/engine-rest/process-instance/" + instance.get("id").asText()
+        + "/activity-instances").json();
+    assertThat(activity.toString()).contains("awaitAssessment");
+  }
+
+  @Test
+  void shouldAssignItsOwnReferenceWhenStartedThroughTheEngineRestApi() {
+    // when
+    RestClient.Response started = applicant.post("/engine-rest/process-definition/key/certification/start",
+        Map.of("businessKey", "MY-OWN-KEY", "variables", variables(registration("rest@provider.example")).get("variables")));
+
+    // then
+    assertThat(started.status()).isEqualTo(200);
+    assertThat(started.json().get("businessKey").asText()).matches("CC-\\d{4}-\\d{5}");
+  }
+
+  @Test
+  void shouldRefuseABadRegistrationWith400AndStartNothing() {
+    // given
+    long before = count("/engine-rest/process-instance/count");
+    Map<String, Object> bad = registration("bad@provider.example");
+    bad.put("staffCount", "ten");
+    bad.put("contactEmail", "nobody");
+
+    // when
+    RestClient.Response viaRest = applicant.post("/engine-rest/process-definition/key/certification/start",
+        variables(bad));
+    RestClient.Response viaApi = applicant.post("/api/applications", bad);
+
+    // then
+    assertThat(viaRest.status()).isEqualTo(400);
+    assertThat(viaRest.json().get("problems").get("staffCount").asText()).contains("whole number");
+    assertThat(viaApi.status()).isEqualTo(400);
+    assertThat(viaApi.json().get("problems").get("contactEmail").asText()).contains("email address");
+    assertThat(viaApi.body()).doesNotContain("Exception:").doesNotContain("at org.");
+    assertThat(count("/engine-rest/process-instance/count")).isEqualTo(before);
+  }
+
+  @Test
+  void shouldAnswer401WithoutValidCredentials() {
+    assertThat(anonymous.get("/engine-rest/task").status()).isEqualTo(401);
+    assertThat(anonymous.post("/api/applications", registration("x@provider.example")).status()).isEqualTo(401);
+    user("journey-forgetful", Groups.APPLICANTS); // a failed login delays that user's next login: keep it apart
+    assertThat(anonymous.as("journey-forgetful", "wrong").get("/engine-rest/task?maxResults=1").status()).isEqualTo(401);
+    assertThat(anonymous.as("nobody", "nobody").get("/engine-rest/task?maxResults=1").status()).isEqualTo(401);
+  }
+
+  @Test
+  void shouldServeTheEvidenceFrameworkToAnyone() {
+    JsonNode framework = anonymous.get("/api/framework").json();
+    assertThat(framework.get("version").asText()).isEqualTo("2026.1");
+    assertThat(framework.get("areas")).hasSize(5);
+  }
+
+  private long count(String path) {
+    return anonymous.as("journey-finance", "secret-journey-finance").get(path).json().get("count").asLong()
+;
+  }
+
+  private String awaitTask(RestClient client, String reference, String taskKey) {
+    return await().atMost(ASYNC).until(() -> tasks(client, reference).stream()
+            .filter(t -> t.get("taskDefinitionKey").asText().equals(taskKey)).findFirst(),
+        java.util.Optional::isPresent).get().get("id").asText();
+  }
+
+  private static List<JsonNode> tasks(RestClient client, String reference) {
+    JsonNode tasks = client.get("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + reference).json();
+    return java.util.stream.StreamSupport.stream(tasks.spliterator(), false).toList();
+  }
+
+  private static Map<String, Object> registration(String email) {
+    Map<String, Object> registration = new LinkedHashMap<>();
+    registration.put("organisationName", "Journey <b>Mental</b> Health & Care");
+    registration.put("organisationType", "local-authority");
+    registration.put("staffCount", 300);
+    registration.put("contactName", "Jordan Lee");
+    registration.put("contactEmail", email);
+    registration.put("targetLevel", "developing");
+    return registration;
+  }
+
+  private static String[] indicators(String upTo) {
+    List<String> levels = upTo.equals("foundation") ? List.of("foundation") : List.of("foundation", "developing");
+    return List.of("leadership", "workforce", "engagement", "access", "outcomes").stream()
+        .flatMap(area -> levels.stream().flatMap(level -> java.util.stream.Stream.of(
+            area + "." + level + ".1", area + "." + level + ".2")))
+        .toArray(String[]::new);
+  }
+
+  private static Map<String, Object> selfAssessmentAnswers(String... ids) {
+    Map<String, Object> answers = new LinkedHashMap<>();
+    for (String area : List.of("leadership", "workforce", "engagement", "access", "outcomes")) {
+      List<String> claimed = java.util.Arrays.stream(ids).filter(id -> id.startsWith(area + ".")).toList();
+      answers.put(area + "Indicators", jsonVariable(claimed.stream().map(id -> "\"" + id + "\"")
+          .collect(java.util.stream.Collectors.joining(",", "[", "]"))));
+      answers.put(area + "Evidence", "Evidence for " + area + ": see https://provider.example/" + area);
+    }
+    return answers;
+  }
+
+  private static JsonVariable jsonVariable(String json) {
+    return new JsonVariable(json);
+  }
+
+  record JsonVariable(String json) {
+  }
+
+  /** Camunda REST variables: {"variables": {"name": {"value": …, "type": …}}}. */
+  private static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, value instanceof JsonVariable json
+        ? Map.of("value", json.json(), "type", "Json")
+        : Map.of("value", value)));
+    return Map.of("variables", variables);
+  }
+
+  private void user(String id, String group) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setPassword("secret-" + id);
+      identityService.saveUser(user);
+      identityService.createMembership(id, group);
+    }
+  }
+}
