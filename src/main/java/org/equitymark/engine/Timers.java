@@ -1,6 +1,5 @@
 package org.equitymark.engine;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
@@ -21,16 +20,25 @@ public class Timers {
   private final String paymentLapse;
   private final String selfAssessmentReminder;
   private final String selfAssessmentIdle;
+  private final String clarificationReminder;
+  private final String clarificationEscalation;
+  private final String appealWindow;
 
   public Timers(
       @Value("${equitymark.timers.payment-reminder}") String paymentReminder,
       @Value("${equitymark.timers.payment-lapse}") String paymentLapse,
       @Value("${equitymark.timers.self-assessment-reminder}") String selfAssessmentReminder,
-      @Value("${equitymark.timers.self-assessment-idle}") String selfAssessmentIdle) {
+      @Value("${equitymark.timers.self-assessment-idle}") String selfAssessmentIdle,
+      @Value("${equitymark.timers.clarification-reminder}") String clarificationReminder,
+      @Value("${equitymark.timers.clarification-escalation}") String clarificationEscalation,
+      @Value("${equitymark.timers.appeal-window}") String appealWindow) {
     this.paymentReminder = cycle("payment-reminder", paymentReminder);
     this.paymentLapse = duration("payment-lapse", paymentLapse);
     this.selfAssessmentReminder = cycle("self-assessment-reminder", selfAssessmentReminder);
     this.selfAssessmentIdle = duration("self-assessment-idle", selfAssessmentIdle);
+    this.clarificationReminder = duration("clarification-reminder", clarificationReminder);
+    this.clarificationEscalation = duration("clarification-escalation", clarificationEscalation);
+    this.appealWindow = duration("appeal-window", appealWindow);
   }
 
   public String getPaymentReminder() {
@@ -49,10 +57,16 @@ public class Timers {
     return selfAssessmentIdle;
   }
 
-  /** The configured values by property name, for the README and diagnostics. */
-  public Map<String, String> asMap() {
-    return Map.of("payment-reminder", paymentReminder, "payment-lapse", paymentLapse,
-        "self-assessment-reminder", selfAssessmentReminder, "self-assessment-idle", selfAssessmentIdle);
+  public String getClarificationReminder() {
+    return clarificationReminder;
+  }
+
+  public String getClarificationEscalation() {
+    return clarificationEscalation;
+  }
+
+  public String getAppealWindow() {
+    return appealWindow;
   }
 
   static String cycle(String name, String value) {
@@ -68,6 +82,9 @@ public class Timers {
   static String duration(String name, String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("equitymark.timers." + name + " must be set");
+    }
+    if (value.trim().startsWith("-")) {
+      throw new IllegalArgumentException("equitymark.timers." + name + " must not be negative, was: " + value);
     }
     try {
       DatatypeFactory.newInstance().newDuration(value.trim());

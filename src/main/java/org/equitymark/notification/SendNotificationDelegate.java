@@ -7,6 +7,7 @@ import static org.equitymark.process.CertificationProcess.PREFERRED_LANGUAGE;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +20,13 @@ import org.springframework.stereotype.Component;
  */
 @Component("sendNotification")
 public class SendNotificationDelegate implements JavaDelegate {
+
+  static final String TASKLIST_URL = "tasklistUrl";
+  static final String BUSINESS_KEY = "businessKey";
+  static final String PUBLIC_URL = "publicUrl";
+
+  /** Placeholders a notification text may use besides the case's variables. */
+  public static final Set<String> EXTRA_PLACEHOLDERS = Set.of(TASKLIST_URL, BUSINESS_KEY, PUBLIC_URL);
 
   private final NotificationTemplates templates;
   private final MailGateway mail;
@@ -40,8 +48,9 @@ public class SendNotificationDelegate implements JavaDelegate {
         model.put(name, value);
       }
     });
-    model.put("tasklistUrl", publicUrl + "/camunda/app/tasklist/");
-    model.put("businessKey", execution.getProcessBusinessKey());
+    model.put(TASKLIST_URL, publicUrl + "/camunda/app/tasklist/");
+    model.put(BUSINESS_KEY, execution.getProcessBusinessKey());
+    model.put(PUBLIC_URL, publicUrl);
     Locale locale = Locale.forLanguageTag(PREFERRED_LANGUAGE.get(execution, "en"));
     mail.send(templates.render(notification, CONTACT_EMAIL.get(execution), locale, model));
   }

@@ -44,7 +44,7 @@ class ConfirmPaymentForm implements SubmissionForm {
       problems.add(PAYMENT_RECEIVED.name(), "or feeWaived must be true: complete this task once the fee is paid or waived");
     } else if (received && waived) {
       problems.add(FEE_WAIVED.name(), "cannot be true when the payment was received");
-    } else if (!(submission.value(PAYMENT_REFERENCE.name()) instanceof String ref) || ref.isBlank()) {
+    } else if (!submission.hasText(PAYMENT_REFERENCE.name())) {
       problems.add(PAYMENT_REFERENCE.name(), received
           ? "is required: the reference of the payment received"
           : "is required: the reason the fee is waived");

@@ -30,7 +30,27 @@ public final class CertificationProcess {
     public static final String SCORE_SELF_ASSESSMENT = "scoreSelfAssessment";
     public static final String REVIEW_SELF_ASSESSMENT = "reviewSelfAssessment";
     public static final String SEND_SUPPORT_ADVICE = "sendSupportAdvice";
-    public static final String AWAIT_ASSESSMENT = "awaitAssessment";
+    public static final String ALLOCATE_ASSESSORS = "allocateAssessors";
+    public static final String ALLOCATE_ASSESSORS_MANUALLY = "allocateAssessorsManually";
+    public static final String ASSESS_EVIDENCE = "assessEvidence";
+    public static final String PROVIDE_CLARIFICATION = "provideClarification";
+    public static final String CLARIFICATION_REMINDER_DUE = "clarificationReminderDue";
+    public static final String CLARIFICATION_ESCALATION_DUE = "clarificationEscalationDue";
+    public static final String SUPPORT_CLARIFICATION = "supportClarification";
+    public static final String SCORE_ASSESSMENT = "scoreAssessment";
+    public static final String MODERATE_ASSESSMENT = "moderateAssessment";
+    public static final String APPROVE_CERTIFICATION = "approveCertification";
+    public static final String ISSUE_CERTIFICATE = "issueCertificate";
+    public static final String SEND_CERTIFICATE = "sendCertificate";
+    public static final String PREPARE_FEEDBACK_REPORT = "prepareFeedbackReport";
+    public static final String DRAFT_ACTION_PLAN = "draftActionPlan";
+    public static final String AGREE_ACTION_PLAN = "agreeActionPlan";
+    public static final String LODGE_APPEAL = "lodgeAppeal";
+    public static final String APPEAL_LODGED_BY_MESSAGE = "appealLodgedByMessage";
+    public static final String APPEAL_WINDOW_CLOSED = "appealWindowClosed";
+    public static final String REVIEW_APPEAL = "reviewAppeal";
+    public static final String PREPARE_REASSESSMENT = "prepareReassessment";
+    public static final String CERTIFICATION_DECIDED = "certificationDecided";
 
     private Elements() {
     }
@@ -72,6 +92,46 @@ public final class CertificationProcess {
   public static final Variable<List<String>> SUPPORT_OFFICERS = Variable.stringList("supportOfficers");
   public static final Variable<Long> SELF_ASSESSMENT_ROUNDS = Variable.number("selfAssessmentRounds");
 
+  // allocation
+  public static final Variable<Boolean> ASSESSORS_ALLOCATED = Variable.bool("assessorsAllocated");
+  public static final Variable<String> LEAD_ASSESSOR = Variable.string("leadAssessor");
+  public static final Variable<List<String>> ASSESSMENT_PANEL = Variable.stringList("assessmentPanel");
+  public static final Variable<Variable.JsonText> ELIGIBLE_ASSESSORS = Variable.json("eligibleAssessors");
+  public static final Variable<String> ALLOCATION_NOTE = Variable.string("allocationNote");
+  public static final Variable<String> ALLOCATION_MODE = Variable.string("allocationMode");
+  public static final Variable<List<String>> PREVIOUS_LEAD_ASSESSORS = Variable.stringList("previousLeadAssessors");
+
+  // assessment and clarification: per area {area}ConfirmedIndicators, {area}AssessorComment, {area}Level
+  public static final Variable<Boolean> CLARIFICATION_NEEDED = Variable.bool("clarificationNeeded");
+  public static final Variable<String> CLARIFICATION_QUESTIONS = Variable.string("clarificationQuestions");
+  public static final Variable<String> CLARIFICATION_RESPONSE = Variable.string("clarificationResponse");
+  public static final Variable<Long> CLARIFICATION_ROUNDS = Variable.number("clarificationRounds");
+  public static final Variable<Variable.JsonText> CLARIFICATION_THREAD = Variable.json("clarificationThread");
+  public static final Variable<String> CLARIFICATION_THREAD_TEXT = Variable.string("clarificationThreadText");
+  public static final Variable<String> SUPPORT_NOTES = Variable.string("supportNotes");
+  public static final Variable<String> ACHIEVED_LEVEL = Variable.string("achievedLevel");
+  public static final Variable<String> OUTCOME = Variable.string("outcome");
+  public static final Variable<Boolean> MODERATION_REQUIRED = Variable.bool("moderationRequired");
+  public static final Variable<Boolean> MODERATION_AGREED = Variable.bool("moderationAgreed");
+  public static final Variable<String> MODERATED_LEVEL = Variable.string("moderatedLevel");
+  public static final Variable<String> MODERATION_COMMENTS = Variable.string("moderationComments");
+  public static final Variable<String> MODERATOR = Variable.string("moderator");
+  public static final Variable<String> PANEL_DECISION = Variable.string("panelDecision");
+  public static final Variable<String> PANEL_COMMENTS = Variable.string("panelComments");
+  public static final Variable<List<String>> CASE_PARTICIPANTS = Variable.stringList("caseParticipants");
+
+  // certificate, action plan, appeal
+  public static final Variable<String> CERTIFICATE_NUMBER = Variable.string("certificateNumber");
+  public static final Variable<String> CERTIFICATE_EXPIRES_ON = Variable.string("certificateExpiresOn");
+  public static final Variable<Variable.JsonText> ACTION_PLAN = Variable.json("actionPlan");
+  public static final Variable<String> APPEAL_GROUNDS = Variable.string("appealGrounds");
+  public static final Variable<String> APPEAL_DECISION = Variable.string("appealDecision");
+  public static final Variable<String> APPEAL_DECISION_REASONS = Variable.string("appealDecisionReasons");
+  public static final Variable<Long> APPEAL_ROUNDS = Variable.number("appealRounds");
+
+  /** The message that lodges an appeal, with {@code appealGrounds}. */
+  public static final String APPEAL_LODGED_MESSAGE = "AppealLodged";
+
   /** Input parameter of the notification service tasks: which notification to send. */
   public static final Variable<String> NOTIFICATION = Variable.string("notification");
 
@@ -85,6 +145,18 @@ public final class CertificationProcess {
 
   public static Variable<String> selfLevel(String area) {
     return Variable.string(area + "SelfLevel");
+  }
+
+  public static Variable<List<String>> confirmedIndicators(String area) {
+    return Variable.stringList(area + "ConfirmedIndicators");
+  }
+
+  public static Variable<String> assessorComment(String area) {
+    return Variable.string(area + "AssessorComment");
+  }
+
+  public static Variable<String> level(String area) {
+    return Variable.string(area + "Level");
   }
 
   /** The Camunda group whose members act for an organisation. */

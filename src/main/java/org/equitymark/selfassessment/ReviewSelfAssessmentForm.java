@@ -43,10 +43,14 @@ class ReviewSelfAssessmentForm implements SubmissionForm {
   @Override
   public void crossCheck(Submission submission, Problems problems) {
     boolean ready = submission.isTrue(READY_FOR_ASSESSMENT.name());
-    Object advice = submission.value(SUPPORT_ADVICE.name());
-    if (!ready && (!submission.wasSubmitted(SUPPORT_ADVICE.name()) || !(advice instanceof String s) || s.isBlank())) {
+    if (!ready && !submission.submittedText(SUPPORT_ADVICE.name())) {
       problems.add(SUPPORT_ADVICE.name(), "is required when the self-assessment is not yet ready: tell the applicant what evidence they still need");
     }
+  }
+
+  @Override
+  public boolean isDecisionOnCase() {
+    return true;
   }
 
   @Override

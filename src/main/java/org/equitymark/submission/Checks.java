@@ -2,6 +2,8 @@ package org.equitymark.submission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +19,8 @@ import org.equitymark.submission.Field.Check;
 /** The checks fields are built from. Each names what is wrong in words a person understands. */
 public final class Checks {
 
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
+  // control characters of all Unicode (NEL U+0085 included), and the Unicode line and paragraph separators
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}&&[^\\n\\r\\t]]");
   private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\t]");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,15 +37,31 @@ public final class Checks {
 
   /** Free text over several lines, up to max characters. */
   public static Check paragraphs(int max) {
-    return onText(s -> CONTROL.matcher(s).find()
-        ? Optional.of("must not contain control characters")
-        : length(s, 0, max));
+    return paragraphs(0, max);
   }
 
+  /** Free text over several lines, from min (after trimming) to max characters. */
+  public static Check paragraphs(int min, int max) {
+    return onText(s -> CONTROL.matcher(s).find()
+        ? Optional.of("must not contain control characters")
+        : s.trim().length() < min ? length(s.trim(), min, max) : length(s, 0, max));
+  }
+
+  /** An address the mail layer will accept too, so a notification can never fail on it later. */
   public static Check email() {
-    return onText(s -> s.length() > 254 || !EMAIL.matcher(s.trim()).matches()
+    return onText(s -> s.length() > 254 || CONTROL.matcher(s).find() || !EMAIL.matcher(s.trim()).matches()
+        || !acceptedByMail(s.trim())
         ? Optional.of("must be an email address such as name@example.org")
         : Optional.empty());
+  }
+
+  private static boolean acceptedByMail(String address) {
+    try {
+      new InternetAddress(address, true).validate();
+      return true;
+    } catch (AddressException e) {
+      return false;
+    }
   }
 
   public static Check oneOf(String... allowed) {

@@ -19,6 +19,25 @@ public interface SubmissionForm {
   default void crossCheck(SubmissionValidator.Submission submission, Problems problems) {
   }
 
+  /** Rules that need the case itself (e.g. eligibility against the pool); run after the field checks pass. */
+  default void checkCase(DelegateExecution execution, Problems problems) {
+  }
+
+  /**
+   * Checks that the acting user may make this decision (role separation, DOMAIN.md §1); reasons go
+   * under the key {@code user}. Not called when the engine itself acts.
+   */
+  default void checkActor(DelegateExecution execution, String userId, Problems problems) {
+  }
+
+  /**
+   * Whether completing this form is a decision on the case: the user then counts among the case's
+   * participants, whom the appeals panel must not include.
+   */
+  default boolean isDecisionOnCase() {
+    return false;
+  }
+
   /** Runs after a valid submission was accepted, e.g. to record who decided. */
   default void accepted(DelegateExecution execution, String userId) {
   }

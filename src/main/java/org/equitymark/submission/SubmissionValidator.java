@@ -91,5 +91,14 @@ public class SubmissionValidator {
     public boolean wasSubmitted(String name) {
       return submitted.contains(name);
     }
+
+    /** Whether this submission sent text that is not blank for the field (an older value does not count). */
+    public boolean submittedText(String name) {
+      return wasSubmitted(name) && hasText(name);
+    }
+
+    public boolean hasText(String name) {
+      return values.get(name) instanceof String s && !s.isBlank();
+    }
   }
 }

@@ -1,5 +1,9 @@
 package org.equitymark.submission;
 
+import static org.equitymark.process.CertificationProcess.CASE_PARTICIPANTS;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -15,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component("validateSubmission")
 public class ValidateSubmissionListener implements ExecutionListener {
 
+  /** The actor when no user is authenticated: the engine itself (timers, jobs, internal calls). */
+  public static final String SYSTEM = "system";
+
   private final SubmissionValidator validator;
 
   public ValidateSubmissionListener(SubmissionValidator validator) {
@@ -27,14 +34,30 @@ public class ValidateSubmissionListener implements ExecutionListener {
       return;
     }
     SubmissionForm form = validator.formFor(execution.getCurrentActivityId());
+    String userId = currentUser(execution);
+    if (!SYSTEM.equals(userId)) {
+      Problems actor = new Problems();
+      form.checkActor(execution, userId, actor);
+      actor.throwIfAny("decision by " + userId + " on " + form.activityId());
+    }
     validator.validate(form, execution);
-    form.accepted(execution, currentUser(execution));
+    Problems caseProblems = new Problems();
+    form.checkCase(execution, caseProblems);
+    caseProblems.throwIfAny("submission for " + form.activityId());
+    form.accepted(execution, userId);
+    if (form.isDecisionOnCase() && !SYSTEM.equals(userId)) {
+      List<String> participants = new ArrayList<>(CASE_PARTICIPANTS.get(execution, List.of()));
+      if (!participants.contains(userId)) {
+        participants.add(userId);
+        CASE_PARTICIPANTS.set(execution, participants);
+      }
+    }
   }
 
   /** The user acting in this request, or {@code system} when the engine acts on its own. */
   public static String currentUser(DelegateExecution execution) {
     Authentication authentication =
         execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? "system" : authentication.getUserId();
+    return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
   }
 }

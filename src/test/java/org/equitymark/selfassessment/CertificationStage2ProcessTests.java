@@ -2,7 +2,7 @@ package org.equitymark.selfassessment;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.equitymark.process.CertificationProcess.Elements.APPLICATION_WITHDRAWN;
-import static org.equitymark.process.CertificationProcess.Elements.AWAIT_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.ALLOCATE_ASSESSORS;
 import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
@@ -88,8 +88,8 @@ class CertificationStage2ProcessTests extends ProcessTestSupport {
     complete("support2", instance, REVIEW_SELF_ASSESSMENT, Map.of("readyForAssessment", true));
     runAsyncJobs();
 
-    // then
-    assertThat(instance).isWaitingAt(AWAIT_ASSESSMENT);
+    // then the case goes on to Stage 3
+    assertThat(instance).hasPassed("sendReadyForAssessment", ALLOCATE_ASSESSORS);
     assertThat(instance).variables()
         .containsEntry("selfAssessedLevel", "developing")
         .containsEntry("selfAssessmentRounds", 2L);

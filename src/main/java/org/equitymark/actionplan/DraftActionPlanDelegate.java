@@ -1,0 +1,42 @@
+package org.equitymark.actionplan;
+
+import static org.equitymark.process.CertificationProcess.ACHIEVED_LEVEL;
+import static org.equitymark.process.CertificationProcess.ACTION_PLAN;
+import static org.equitymark.process.CertificationProcess.TARGET_LEVEL;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.framework.Level;
+import org.equitymark.process.CertificationProcess;
+import org.equitymark.process.Variable;
+import org.springframework.stereotype.Component;
+
+/** {@code draftActionPlan}: the draft plan the applicant then agrees in {@code agreeActionPlan}. */
+@Component("draftActionPlan")
+public class DraftActionPlanDelegate implements JavaDelegate {
+
+  private final EvidenceFramework framework;
+  private final ObjectMapper objectMapper;
+
+  public DraftActionPlanDelegate(EvidenceFramework framework, ObjectMapper objectMapper) {
+    this.framework = framework;
+    this.objectMapper = objectMapper;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws Exception {
+    Map<String, List<String>> confirmed = new LinkedHashMap<>();
+    for (String area : EvidenceFramework.AREA_IDS) {
+      confirmed.put(area, CertificationProcess.confirmedIndicators(area).get(execution, List.of()));
+    }
+    List<ActionPlanItem> plan = ActionPlanDraft.draft(framework, confirmed,
+        Level.fromId(ACHIEVED_LEVEL.get(execution)).orElseThrow(),
+        Level.fromId(TARGET_LEVEL.get(execution)).orElseThrow());
+    ACTION_PLAN.set(execution, new Variable.JsonText(objectMapper.writeValueAsString(plan)));
+  }
+}

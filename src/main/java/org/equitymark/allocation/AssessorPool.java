@@ -1,0 +1,90 @@
+package org.equitymark.allocation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.equitymark.process.CertificationProcess;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The assessor pool in the database, maintained by scheme managers. An assessor's load is read from
+ * the engine (running cases it leads), so it is never out of date and needs no counter.
+ */
+@Component
+public class AssessorPool {
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtimeService;
+
+  public AssessorPool(JdbcTemplate jdbc, RuntimeService runtimeService) {
+    this.jdbc = jdbc;
+    this.runtimeService = runtimeService;
+  }
+
+  /** Every active assessor with its conflicts and current load. */
+  public List<Assessor> activeAssessors() {
+    Map<String, Set<String>> conflicts = new HashMap<>();
+    jdbc.query("select user_id, organisation_id from em_assessor_conflict",
+        rs -> {
+          conflicts.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+        });
+    return jdbc.query("select user_id, display_name, gender, minoritised from em_assessor where active = true",
+        (rs, row) -> new Assessor(rs.getString(1), rs.getString(2),
+            Assessor.Gender.fromId(rs.getString(3)), Assessor.Minoritised.fromId(rs.getString(4)),
+            Set.copyOf(conflicts.getOrDefault(rs.getString(1), Set.of())), 0))
+        .stream()
+        .map(a -> a.withLoad(load(a.userId())))
+        .toList();
+  }
+
+  public Optional<Assessor> find(String userId) {
+    return activeAssessors().stream().filter(a -> a.userId().equals(userId)).findFirst();
+  }
+
+  int load(String userId) {
+    return (int) runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(CertificationProcess.KEY)
+        .variableValueEquals(CertificationProcess.LEAD_ASSESSOR.name(), userId)
+        .count();
+  }
+
+  /** Adds or updates an assessor and replaces its declared ties. */
+  @Transactional
+  public void save(AssessorDeclaration declaration) {
+    Timestamp now = Timestamp.from(Instant.now());
+    int updated = jdbc.update("update em_assessor set display_name = ?, gender = ?, minoritised = ?, active = ?, "
+            + "updated_at = ? where user_id = ?", declaration.displayName(), declaration.gender().id(),
+        declaration.minoritised().id(), declaration.active(), now, declaration.userId());
+    if (updated == 0) {
+      jdbc.update("insert into em_assessor (user_id, display_name, gender, minoritised, active, updated_at) "
+              + "values (?, ?, ?, ?, ?, ?)", declaration.userId(), declaration.displayName(),
+          declaration.gender().id(), declaration.minoritised().id(), declaration.active(), now);
+    }
+    jdbc.update("delete from em_assessor_conflict where user_id = ?", declaration.userId());
+    for (AssessorDeclaration.Tie tie : declaration.ties()) {
+      jdbc.update("insert into em_assessor_conflict (user_id, organisation_id, tie, declared_at) values (?, ?, ?, ?)",
+          declaration.userId(), tie.organisationId(), tie.tie(), now);
+    }
+  }
+
+  public List<AssessorDeclaration> declarations() {
+    Map<String, List<AssessorDeclaration.Tie>> ties = new HashMap<>();
+    jdbc.query("select user_id, organisation_id, tie from em_assessor_conflict order by organisation_id",
+        rs -> {
+          ties.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+              .add(new AssessorDeclaration.Tie(rs.getString(2), rs.getString(3)));
+        });
+    return jdbc.query("select user_id, display_name, gender, minoritised, active from em_assessor order by user_id",
+        (rs, row) -> new AssessorDeclaration(rs.getString(1), rs.getString(2),
+            Assessor.Gender.fromId(rs.getString(3)), Assessor.Minoritised.fromId(rs.getString(4)),
+            rs.getBoolean(5), ties.getOrDefault(rs.getString(1), List.of())));
+  }
+}

@@ -1,0 +1,98 @@
+package org.equitymark.assessment;
+
+import static org.equitymark.process.CertificationProcess.CLARIFICATION_NEEDED;
+import static org.equitymark.process.CertificationProcess.CLARIFICATION_QUESTIONS;
+import static org.equitymark.process.CertificationProcess.CLARIFICATION_ROUNDS;
+import static org.equitymark.process.CertificationProcess.LEAD_ASSESSOR;
+import static org.equitymark.submission.Field.optional;
+import static org.equitymark.submission.Field.required;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.equitymark.allocation.RoleSeparation;
+import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.process.CertificationProcess;
+import org.equitymark.submission.Checks;
+import org.equitymark.submission.Field;
+import org.equitymark.submission.Problems;
+import org.equitymark.submission.SubmissionForm;
+import org.equitymark.submission.SubmissionValidator.Submission;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code assessEvidence}: the lead assessor confirms indicators per area with findings, or asks
+ * the applicant to clarify (at most {@code equitymark.assessment.max-clarification-rounds} rounds;
+ * then the assessment concludes on the evidence at hand).
+ */
+@Component
+class AssessmentForm implements SubmissionForm {
+
+  static final int MAX_TEXT = 5000;
+
+  private final List<Field> fields = new ArrayList<>();
+  private final int maxRounds;
+
+  AssessmentForm(EvidenceFramework framework,
+      @Value("${equitymark.assessment.max-clarification-rounds}") int maxRounds) {
+    this.maxRounds = maxRounds;
+    for (String area : EvidenceFramework.AREA_IDS) {
+      fields.add(optional(CertificationProcess.confirmedIndicators(area).name(),
+          Checks.jsonListOf(id -> framework.isIndicatorOf(area, id), "indicator ids of area " + area)));
+      fields.add(optional(CertificationProcess.assessorComment(area).name(), Checks.paragraphs(MAX_TEXT)));
+    }
+    fields.add(required(CLARIFICATION_NEEDED.name(), Checks.yesNo()));
+    fields.add(optional(CLARIFICATION_QUESTIONS.name(), Checks.paragraphs(MAX_TEXT)));
+  }
+
+  @Override
+  public String activityId() {
+    return CertificationProcess.Elements.ASSESS_EVIDENCE;
+  }
+
+  @Override
+  public List<Field> fields() {
+    return fields;
+  }
+
+  @Override
+  public boolean isDecisionOnCase() {
+    return true;
+  }
+
+  @Override
+  public void checkActor(DelegateExecution execution, String userId, Problems problems) {
+    if (!userId.equals(LEAD_ASSESSOR.get(execution))) {
+      problems.add("user", userId + " is not the lead assessor of this case");
+    }
+    RoleSeparation.notSupportOfficer(execution, userId, "assess", problems);
+  }
+
+  @Override
+  public void crossCheck(Submission submission, Problems problems) {
+    if (submission.isTrue(CLARIFICATION_NEEDED.name())
+        && !submission.submittedText(CLARIFICATION_QUESTIONS.name())) {
+      problems.add(CLARIFICATION_QUESTIONS.name(), "is required when asking for clarification");
+    }
+  }
+
+  @Override
+  public void checkCase(DelegateExecution execution, Problems problems) {
+    if (Boolean.TRUE.equals(CLARIFICATION_NEEDED.get(execution))
+        && CLARIFICATION_ROUNDS.get(execution, 0L) >= maxRounds) {
+      problems.add(CLARIFICATION_NEEDED.name(), "cannot be true: all " + maxRounds
+          + " clarification rounds have been used, conclude on the evidence at hand");
+    }
+  }
+
+  @Override
+  public void accepted(DelegateExecution execution, String userId) {
+    if (Boolean.TRUE.equals(CLARIFICATION_NEEDED.get(execution))) {
+      long round = CLARIFICATION_ROUNDS.get(execution, 0L) + 1;
+      CLARIFICATION_ROUNDS.set(execution, round);
+      ClarificationRecord.update(execution, thread -> thread.ask((int) round, userId, ClarificationRecord.now(),
+          CLARIFICATION_QUESTIONS.get(execution)));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.equitymark.assessment;
+
+import static org.equitymark.process.CertificationProcess.CLARIFICATION_RESPONSE;
+import static org.equitymark.submission.Field.optional;
+import static org.equitymark.submission.Field.required;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.process.CertificationProcess;
+import org.equitymark.submission.Checks;
+import org.equitymark.submission.Field;
+import org.equitymark.submission.SubmissionForm;
+import org.springframework.stereotype.Component;
+
+/** {@code provideClarification}: the applicant answers the questions and may update its evidence. */
+@Component
+class ClarificationForm implements SubmissionForm {
+
+  private final List<Field> fields = new ArrayList<>();
+
+  ClarificationForm() {
+    fields.add(required(CLARIFICATION_RESPONSE.name(), Checks.paragraphs(2, 10_000)));
+    for (String area : EvidenceFramework.AREA_IDS) {
+      fields.add(optional(CertificationProcess.evidence(area).name(), Checks.paragraphs(20_000)));
+    }
+  }
+
+  @Override
+  public String activityId() {
+    return CertificationProcess.Elements.PROVIDE_CLARIFICATION;
+  }
+
+  @Override
+  public List<Field> fields() {
+    return fields;
+  }
+
+  @Override
+  public void accepted(DelegateExecution execution, String userId) {
+    ClarificationRecord.update(execution,
+        thread -> thread.answer(userId, ClarificationRecord.now(), CLARIFICATION_RESPONSE.get(execution)));
+  }
+}

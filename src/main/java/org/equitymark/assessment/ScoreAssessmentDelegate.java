@@ -1,0 +1,52 @@
+package org.equitymark.assessment;
+
+import static org.equitymark.process.CertificationProcess.ACHIEVED_LEVEL;
+import static org.equitymark.process.CertificationProcess.MODERATION_REQUIRED;
+import static org.equitymark.process.CertificationProcess.OUTCOME;
+import static org.equitymark.process.CertificationProcess.SELF_ASSESSED_LEVEL;
+import static org.equitymark.process.CertificationProcess.TARGET_LEVEL;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.framework.Level;
+import org.equitymark.process.CertificationProcess;
+import org.equitymark.scoring.OverallLevel;
+import org.equitymark.scoring.Scorer;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code scoreAssessment}: the confirmed indicators give {@code {area}Level}, the DMN
+ * {@code certification-level} gives {@code achievedLevel}, and with the target the {@code outcome};
+ * and whether a moderator must look at it.
+ */
+@Component("scoreAssessment")
+public class ScoreAssessmentDelegate implements JavaDelegate {
+
+  private final Scorer scorer;
+  private final OverallLevel overallLevel;
+
+  public ScoreAssessmentDelegate(Scorer scorer, OverallLevel overallLevel) {
+    this.scorer = scorer;
+    this.overallLevel = overallLevel;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, List<String>> confirmed = new LinkedHashMap<>();
+    for (String area : EvidenceFramework.AREA_IDS) {
+      confirmed.put(area, CertificationProcess.confirmedIndicators(area).get(execution, List.of()));
+    }
+    Map<String, Level> areaLevels = scorer.areaLevels(confirmed);
+    areaLevels.forEach((area, level) -> CertificationProcess.level(area).set(execution, level.id()));
+    Level achieved = overallLevel.of(areaLevels);
+    Level target = Level.fromId(TARGET_LEVEL.get(execution)).orElseThrow();
+    Level selfAssessed = Level.fromId(SELF_ASSESSED_LEVEL.get(execution, "none")).orElseThrow();
+    ACHIEVED_LEVEL.set(execution, achieved.id());
+    OUTCOME.set(execution, AssessmentOutcome.outcome(achieved, target));
+    MODERATION_REQUIRED.set(execution, AssessmentOutcome.moderationRequired(target, achieved, selfAssessed));
+  }
+}

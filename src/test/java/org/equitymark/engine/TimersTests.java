@@ -1,0 +1,114 @@
+package org.equitymark.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+
+class TimersTests {
+
+  @Test
+  void shouldAcceptTheDefaultsOfApplicationYaml() {
+    // given
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource("application.yaml"));
+    Properties properties = yaml.getObject();
+
+    // when
+    Timers timers = new Timers(
+        properties.getProperty("equitymark.timers.payment-reminder"),
+        properties.getProperty("equitymark.timers.payment-lapse"),
+        properties.getProperty("equitymark.timers.self-assessment-reminder"),
+        properties.getProperty("equitymark.timers.self-assessment-idle"),
+        properties.getProperty("equitymark.timers.clarification-reminder"),
+        properties.getProperty("equitymark.timers.clarification-escalation"),
+        properties.getProperty("equitymark.timers.appeal-window"));
+
+    // then
+    assertThat(timers.getPaymentReminder()).isEqualTo("R/P14D");
+    assertThat(timers.getPaymentLapse()).isEqualTo("P60D");
+    assertThat(timers.getSelfAssessmentReminder()).isEqualTo("R/P14D");
+    assertThat(timers.getSelfAssessmentIdle()).isEqualTo("P90D");
+    assertThat(timers.getClarificationReminder()).isEqualTo("P7D");
+    assertThat(timers.getClarificationEscalation()).isEqualTo("P21D");
+    assertThat(timers.getAppealWindow()).isEqualTo("P28D");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"R/P14D", "R3/PT1H", "R/PT5M", "R12/P1DT12H"})
+  void shouldAcceptRepeatingCycles(String value) {
+    // when / then
+    assertThat(Timers.cycle("payment-reminder", value)).isEqualTo(value);
+  }
+
+  @Test
+  void shouldTrimACycle() {
+    // when / then
+    assertThat(Timers.cycle("payment-reminder", " R/P14D ")).isEqualTo("R/P14D");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"P14D", "banana", "R/banana", "R/", "RR/P1D", "R-1/P1D"})
+  void shouldRejectWhatIsNoCycle(String value) {
+    // when / then
+    assertThatThrownBy(() -> Timers.cycle("payment-reminder", value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("equitymark.timers.payment-reminder");
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"  "})
+  void shouldRejectAMissingCycle(String value) {
+    // when / then
+    assertThatThrownBy(() -> Timers.cycle("self-assessment-reminder", value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("equitymark.timers.self-assessment-reminder");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"P60D", "PT5M", "P90D", "PT1H30M", "P1Y2M"})
+  void shouldAcceptDurations(String value) {
+    // when / then
+    assertThat(Timers.duration("payment-lapse", value)).isEqualTo(value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"banana", "60", "60D", "P", "PT", "R/P14D", "P1.5D"})
+  void shouldRejectWhatIsNoDuration(String value) {
+    // when / then
+    assertThatThrownBy(() -> Timers.duration("payment-lapse", value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("equitymark.timers.payment-lapse")
+        .hasMessageContaining(value);
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"  "})
+  void shouldRejectAMissingDuration(String value) {
+    // when / then
+    assertThatThrownBy(() -> Timers.duration("self-assessment-idle", value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("equitymark.timers.self-assessment-idle")
+        .hasMessageContaining("must be set");
+  }
+
+  @Test
+  void shouldNameThePropertyWhenTheConstructorRejectsAValue() {
+    // when / then
+    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "P14D", "P90D", "P7D", "P21D", "P28D"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("equitymark.timers.self-assessment-reminder")
+        .hasMessageContaining("P14D");
+    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "R/P14D", "banana", "P7D", "P21D", "P28D"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("equitymark.timers.self-assessment-idle");
+  }
+}
