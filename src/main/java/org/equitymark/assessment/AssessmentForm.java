@@ -2,8 +2,10 @@ package org.equitymark.assessment;
 
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_NEEDED;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_QUESTIONS;
+import static org.equitymark.process.CertificationProcess.CLARIFICATION_RESPONSE;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_ROUNDS;
 import static org.equitymark.process.CertificationProcess.LEAD_ASSESSOR;
+import static org.equitymark.process.CertificationProcess.PANEL_DECISION;
 import static org.equitymark.submission.Field.optional;
 import static org.equitymark.submission.Field.required;
 
@@ -86,8 +88,14 @@ class AssessmentForm implements SubmissionForm {
     }
   }
 
+  /**
+   * Records a clarification round in the thread. Last round's answer and the panel's earlier
+   * decision are cleared, so that Tasklist (which fills forms from the case) does not offer them again.
+   */
   @Override
   public void accepted(DelegateExecution execution, String userId) {
+    execution.removeVariable(PANEL_DECISION.name());
+    execution.removeVariable(CLARIFICATION_RESPONSE.name());
     if (Boolean.TRUE.equals(CLARIFICATION_NEEDED.get(execution))) {
       long round = CLARIFICATION_ROUNDS.get(execution, 0L) + 1;
       CLARIFICATION_ROUNDS.set(execution, round);

@@ -1,5 +1,7 @@
 package org.equitymark.assessment;
 
+import static org.equitymark.process.CertificationProcess.CLARIFICATION_NEEDED;
+import static org.equitymark.process.CertificationProcess.CLARIFICATION_QUESTIONS;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_RESPONSE;
 import static org.equitymark.submission.Field.optional;
 import static org.equitymark.submission.Field.required;
@@ -37,9 +39,12 @@ class ClarificationForm implements SubmissionForm {
     return fields;
   }
 
+  /** Answers the open round; the assessor's form starts the next round unticked and empty. */
   @Override
   public void accepted(DelegateExecution execution, String userId) {
     ClarificationRecord.update(execution,
         thread -> thread.answer(userId, ClarificationRecord.now(), CLARIFICATION_RESPONSE.get(execution)));
+    execution.removeVariable(CLARIFICATION_NEEDED.name());
+    execution.removeVariable(CLARIFICATION_QUESTIONS.name());
   }
 }

@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.equitymark.access.Groups;
+import org.equitymark.allocation.Assessor;
+import org.equitymark.allocation.AssessorDeclaration;
+import org.equitymark.allocation.AssessorPool;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.registration.Organisations;
 import org.slf4j.Logger;
@@ -42,12 +45,23 @@ class DemoData implements ApplicationRunner {
       List.of("manager", "Morgan", "Evans", List.of(Groups.SCHEME_MANAGERS)),
       List.of("finance", "Ffion", "Davies", List.of(Groups.FINANCE)),
       List.of("support", "Samira", "Hussain", List.of(Groups.SUPPORT_OFFICERS)),
-      List.of("assessor", "Adebayo", "Okafor", List.of(Groups.ASSESSORS)),
-      List.of("moderator", "Mei", "Chen", List.of(Groups.MODERATORS)),
+        List.of("moderator", "Mei", "Chen", List.of(Groups.MODERATORS)),
       List.of("panel", "Priya", "Patel", List.of(Groups.CERTIFICATION_PANEL)),
       List.of("appeals", "Aled", "Roberts", List.of(Groups.APPEALS_PANEL)));
 
+  /** The demo assessor pool: id, first name, last name, gender, minoritised (voluntary declarations). */
+  static final List<List<String>> ASSESSORS = List.of(
+      List.of("assessor", "Adebayo", "Okafor", "man", "yes"),
+      List.of("amina", "Amina", "Begum", "woman", "yes"),
+      List.of("bethan", "Bethan", "Lloyd", "woman", "no"),
+      List.of("chidi", "Chidi", "Nwosu", "man", "yes"),
+      List.of("deborah", "Deborah", "Campbell", "woman", "yes"),
+      List.of("gareth", "Gareth", "Price", "man", "no"),
+      List.of("harpreet", "Harpreet", "Kaur", "woman", "yes"),
+      List.of("jo", "Jo", "Whitfield", "non-binary", "not-declared"));
+
   private final IdentityService identityService;
+  private final AssessorPool assessorPool;
   private final Organisations organisations;
   private final RuntimeService runtimeService;
   private final TransactionTemplate transaction;
@@ -55,11 +69,13 @@ class DemoData implements ApplicationRunner {
   private final boolean onPostgres;
   private final boolean allowOnPostgres;
 
-  DemoData(IdentityService identityService, Organisations organisations, RuntimeService runtimeService,
+  DemoData(IdentityService identityService, AssessorPool assessorPool, Organisations organisations,
+      RuntimeService runtimeService,
       TaskService taskService, ManagementService managementService, TransactionTemplate transaction,
       @Value("${spring.datasource.url:}") String url,
       @Value("${equitymark.demo.allow-on-postgres:false}") boolean allowOnPostgres) {
     this.identityService = identityService;
+    this.assessorPool = assessorPool;
     this.organisations = organisations;
     this.runtimeService = runtimeService;
     this.transaction = transaction;
@@ -86,6 +102,13 @@ class DemoData implements ApplicationRunner {
         organisations.register("Northgate Community Wellbeing", "voluntary-community").organisationId());
     applicant("riverside", "Rhian", "Morgan", riverside);
     applicant("northgate", "Nkechi", "Adeyemi", northgate);
+    for (List<String> a : ASSESSORS) {
+      user(a.get(0), a.get(1), a.get(2), List.of(Groups.ASSESSORS));
+      List<AssessorDeclaration.Tie> ties = a.get(0).equals("gareth")
+          ? List.of(new AssessorDeclaration.Tie(riverside, "trusteeship")) : List.of();
+      assessorPool.save(new AssessorDeclaration(a.get(0), a.get(1) + " " + a.get(2),
+          Assessor.Gender.fromId(a.get(3)), Assessor.Minoritised.fromId(a.get(4)), true, ties));
+    }
 
     if (runtimeService.createProcessInstanceQuery().processDefinitionKey(CertificationProcess.KEY).count() == 0) {
       seedCases();

@@ -1,6 +1,8 @@
 package org.equitymark.support;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,8 +22,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.equitymark.access.Groups;
+import org.equitymark.allocation.Assessor;
+import org.equitymark.allocation.AssessorDeclaration;
+import org.equitymark.allocation.AssessorPool;
 import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.process.CertificationProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -55,12 +61,85 @@ public abstract class ProcessTestSupport {
     TestMailServer.register(registry);
   }
 
+  @Autowired protected AssessorPool assessorPool;
+
   @BeforeEach
   void initAssertions() {
     BpmnAwareTests.init(engine);
     ensureUser("finance1", Groups.FINANCE);
     ensureUser("support1", Groups.SUPPORT_OFFICERS);
     ensureUser("support2", Groups.SUPPORT_OFFICERS);
+    ensureUser("manager1", Groups.SCHEME_MANAGERS);
+    ensureUser("moderator1", Groups.MODERATORS);
+    ensureUser("panel1", Groups.CERTIFICATION_PANEL);
+    ensureUser("appeals1", Groups.APPEALS_PANEL);
+    ensureAssessor("assessor1", Assessor.Gender.WOMAN, Assessor.Minoritised.YES);
+    ensureAssessor("assessor2", Assessor.Gender.WOMAN, Assessor.Minoritised.NO);
+    ensureAssessor("assessor3", Assessor.Gender.MAN, Assessor.Minoritised.YES);
+    ensureAssessor("assessor4", Assessor.Gender.WOMAN, Assessor.Minoritised.NOT_DECLARED);
+    ensureAssessor("assessor5", Assessor.Gender.MAN, Assessor.Minoritised.NO);
+    ensureAssessor("assessor6", Assessor.Gender.NON_BINARY, Assessor.Minoritised.YES);
+  }
+
+  /** A case at the end of Stage 2: paid, self-assessed with the given claims, found ready by support1. */
+  protected ProcessInstance caseReadyForAssessment(String applicant, String email, String targetLevel,
+      String... claims) {
+    Map<String, Object> registration = registration(email);
+    registration.put("targetLevel", targetLevel);
+    ProcessInstance instance = register(applicant, registration);
+    runAsyncJobs();
+    complete("finance1", instance, "confirmPayment", Map.of("paymentReceived", true, "paymentReference", "BACS 9"));
+    runAsyncJobs();
+    complete(applicant, instance, "completeSelfAssessment", selfAssessment(claims));
+    complete("support1", instance, "reviewSelfAssessment", Map.of("readyForAssessment", true));
+    runAsyncJobs();
+    return instance;
+  }
+
+  /** The lead assessor's findings: the confirmed indicators (Json lists per area) and a comment per area. */
+  protected static Map<String, Object> assessment(boolean clarificationNeeded, String... confirmedIds) {
+    Map<String, Object> variables = new HashMap<>();
+    Map<String, Object> claims = selfAssessment(confirmedIds);
+    EvidenceFramework.AREA_IDS.forEach(area -> {
+      variables.put(area + "ConfirmedIndicators", claims.get(area + "Indicators"));
+      variables.put(area + "AssessorComment", "Findings for " + area + ".");
+    });
+    variables.put("clarificationNeeded", clarificationNeeded);
+    if (clarificationNeeded) {
+      variables.put("clarificationQuestions", "Please send the minutes where the board reviewed the plan.");
+    }
+    return variables;
+  }
+
+  /** A case just decided by the panel: assessed with the given confirmations, approved, its steps run. */
+  protected ProcessInstance decidedCase(String applicant, String email, String target, String... confirmed) {
+    ProcessInstance instance = caseReadyForAssessment(applicant, email, target, allIndicatorsUpTo(target));
+    complete(leadAssessor(instance), instance, "assessEvidence", assessment(false, confirmed));
+    complete("panel1", instance, "approveCertification", Map.of("panelDecision", "approve"));
+    runAsyncJobs();
+    return instance;
+  }
+
+  /** The drafted action plan with a person and a date filled in for every action, as the applicant would. */
+  protected Object agreedActionPlan(ProcessInstance instance) {
+    SpinJsonNode plan = (SpinJsonNode) runtimeService.getVariable(instance.getId(), "actionPlan");
+    String date = LocalDate.ofInstant(ClockUtil.now().toInstant(), ZoneOffset.UTC).plusMonths(6).toString();
+    for (SpinJsonNode item : plan.elements()) {
+      item.prop("personResponsible", "Dana Fox");
+      item.prop("targetDate", date);
+    }
+    return SpinValues.jsonValue(plan.toString()).create();
+  }
+
+  protected String leadAssessor(ProcessInstance instance) {
+    return (String) runtimeService.getVariable(instance.getId(), "leadAssessor");
+  }
+
+  protected void ensureAssessor(String id, Assessor.Gender gender, Assessor.Minoritised minoritised) {
+    ensureUser(id, Groups.ASSESSORS);
+    if (assessorPool.declarations().stream().noneMatch(d -> d.userId().equals(id))) {
+      assessorPool.save(new AssessorDeclaration(id, "Assessor " + id, gender, minoritised, true, List.of()));
+    }
   }
 
   @AfterEach

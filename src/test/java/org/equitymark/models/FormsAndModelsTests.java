@@ -1,0 +1,149 @@
+package org.equitymark.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.submission.Field;
+import org.equitymark.submission.SubmissionForm;
+import org.equitymark.support.ProcessTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The models, the forms and the server's rules must agree: a designer who renames a field in
+ * Camunda Modeler, or a form that is not deployed, fails here before it fails a user.
+ */
+class FormsAndModelsTests extends ProcessTestSupport {
+
+  private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "checkbox",
+      "checklist", "radio", "select", "datetime", "taglist", "dynamiclist");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired List<SubmissionForm> submissionForms;
+  @Autowired EvidenceFramework framework;
+
+  @Test
+  void shouldDeployEveryFormUnderItsOwnId() throws IOException {
+    Set<String> deployed = repositoryService.createDeploymentQuery().list().stream()
+        .flatMap(d -> repositoryService.getDeploymentResourceNames(d.getId()).stream())
+        .collect(Collectors.toSet());
+    for (Path file : forms()) {
+      String id = file.getFileName().toString().replace(".form", "");
+      assertThat(form(file).get("id").asText()).as("the id inside %s", file).isEqualTo(id);
+      // resource names are classpath locations: a folder on disk in development, the jar in production
+      assertThat(deployed).as("deployed resources")
+          .anyMatch(name -> name.replace('\\', '/').endsWith("/" + file.getFileName()) || name.equals(file.getFileName().toString()));
+    }
+  }
+
+  @Test
+  void shouldResolveEveryFormRefOfEveryUserTaskAndStartEvent() throws IOException {
+    Set<String> formIds = forms().stream().map(f -> f.getFileName().toString().replace(".form", ""))
+        .collect(Collectors.toSet());
+    List<FlowNode> withForms = formNodes();
+    assertThat(withForms).isNotEmpty();
+    for (FlowNode node : withForms) {
+      assertThat(formRef(node)).as("formRef of %s", node.getId()).isNotNull().isIn(formIds);
+    }
+  }
+
+  @Test
+  void shouldAcceptEveryInputOfEveryFormOnTheServer() throws IOException {
+    Map<String, SubmissionForm> byActivity = new HashMap<>();
+    submissionForms.forEach(f -> byActivity.put(f.activityId(), f));
+    for (FlowNode node : formNodes()) {
+      SubmissionForm rules = byActivity.get(node.getId());
+      assertThat(rules).as("server rules for %s", node.getId()).isNotNull();
+      Set<String> allowed = rules.fields().stream().map(Field::name).collect(Collectors.toSet());
+      Set<String> keys = inputKeys(form(Path.of("forms", formRef(node) + ".form")));
+      assertThat(allowed).as("fields the server accepts for %s (form %s)", node.getId(), formRef(node))
+          .containsAll(keys);
+    }
+  }
+
+  @Test
+  void shouldOfferEveryIndicatorOfTheFrameworkWithItsWording() throws IOException {
+    for (String formId : List.of("self-assessment", "assessment")) {
+      Map<String, JsonNode> checklists = checklists(form(Path.of("forms", formId + ".form")));
+      for (EvidenceFramework.Area area : framework.areas()) {
+        String key = area.id() + (formId.equals("assessment") ? "ConfirmedIndicators" : "Indicators");
+        JsonNode values = checklists.get(key).get("values");
+        List<String> ids = new ArrayList<>();
+        values.forEach(v -> ids.add(v.get("value").asText()));
+        assertThat(ids).as("%s in %s", key, formId)
+            .containsExactlyElementsOf(area.indicators().stream().map(EvidenceFramework.Indicator::id).toList());
+        for (int i = 0; i < values.size(); i++) {
+          assertThat(values.get(i).get("label").asText()).endsWith(area.indicators().get(i).text());
+        }
+      }
+    }
+  }
+
+  private static List<FlowNode> formNodes() {
+    BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "certification.bpmn").toFile());
+    List<FlowNode> nodes = new ArrayList<>(model.getModelElementsByType(UserTask.class));
+    model.getModelElementsByType(StartEvent.class).stream().filter(s -> formRef(s) != null).forEach(nodes::add);
+    return nodes;
+  }
+
+  private static String formRef(FlowNode node) {
+    return node.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+  }
+
+  private static List<Path> forms() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      return files.filter(f -> f.toString().endsWith(".form")).sorted().toList();
+    }
+  }
+
+  private static JsonNode form(Path file) throws IOException {
+    return JSON.readTree(file.toFile());
+  }
+
+  /** Top-level input keys (a dynamic list's items are checked by the server as one JSON value). */
+  private static Set<String> inputKeys(JsonNode container) {
+    Set<String> keys = new HashSet<>();
+    for (JsonNode component : container.path("components")) {
+      String type = component.path("type").asText();
+      if (INPUT_TYPES.contains(type)) {
+        keys.add(type.equals("dynamiclist") ? component.path("path").asText(component.path("key").asText())
+            : component.path("key").asText());
+      } else if (component.has("components")) {
+        keys.addAll(inputKeys(component));
+      }
+    }
+    return keys;
+  }
+
+  private static Map<String, JsonNode> checklists(JsonNode container) {
+    Map<String, JsonNode> found = new HashMap<>();
+    for (JsonNode component : container.path("components")) {
+      if (component.path("type").asText().equals("checklist")) {
+        found.put(component.path("key").asText(), component);
+      } else if (component.has("components")) {
+        found.putAll(checklists(component));
+      }
+    }
+    return found;
+  }
+}
