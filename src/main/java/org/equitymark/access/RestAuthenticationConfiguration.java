@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class RestAuthenticationConfiguration {
 
-  static final String[] PROTECTED = {"/engine-rest/*", "/api/applications", "/api/applications/*"};
+  static final String[] PROTECTED = {"/engine-rest/*", "/api/applications", "/api/applications/*",
+      "/api/assessors", "/api/assessors/*"};
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {

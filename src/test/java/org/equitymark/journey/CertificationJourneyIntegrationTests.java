@@ -4,36 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.equitymark.access.Groups;
+import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.RestClient;
 import org.equitymark.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The app on a random port with its real job executor, driven over HTTP as clients would: REST
- * with Basic authentication, our own API, Camunda's task endpoints. Stages 1 and 2 end to end.
+ * Stages 1 and 2 over HTTP: registration, payment and the supportive self-assessment, with the
+ * applicant's isolation, validation errors and authentication checked as a client sees them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class CertificationJourneyIntegrationTests {
-
-  private static final Duration ASYNC = Duration.ofSeconds(30);
-
-  @LocalServerPort int port;
-  @Autowired IdentityService identityService;
+class CertificationJourneyIntegrationTests extends HttpTestSupport {
 
   private RestClient anonymous;
   private RestClient applicant;
@@ -41,22 +26,13 @@ class CertificationJourneyIntegrationTests {
   private RestClient finance;
   private RestClient support;
 
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    TestMailServer.register(registry);
-  }
-
   @BeforeEach
   void users() {
-    user("journey-applicant", Groups.APPLICANTS);
-    user("journey-other", Groups.APPLICANTS);
-    user("journey-finance", Groups.FINANCE);
-    user("journey-support", Groups.SUPPORT_OFFICERS);
-    anonymous = RestClient.anonymous(port);
-    applicant = anonymous.as("journey-applicant", "secret-journey-applicant");
-    otherApplicant = anonymous.as("journey-other", "secret-journey-other");
-    finance = anonymous.as("journey-finance", "secret-journey-finance");
-    support = anonymous.as("journey-support", "secret-journey-support");
+    anonymous = anonymous();
+    applicant = user("journey-applicant", Groups.APPLICANTS);
+    otherApplicant = user("journey-other", Groups.APPLICANTS);
+    finance = user("journey-finance", Groups.FINANCE);
+    support = user("journey-support", Groups.SUPPORT_OFFICERS);
   }
 
   @Test
@@ -83,7 +59,7 @@ class CertificationJourneyIntegrationTests {
     assertThat(tasks(otherApplicant, reference)).isEmpty();
     assertThat(otherApplicant.get("/engine-rest/task/" + selfAssessment).status()).isIn(403, 404);
     assertThat(otherApplicant.post("/engine-rest/task/" + selfAssessment + "/complete",
-        variables(selfAssessmentAnswers("leadership.foundation.1"))).status()).isIn(403, 404);
+        variables(perArea("Indicators", "Evidence", "leadership.foundation.1"))).status()).isIn(403, 404);
     assertThat(otherApplicant.get("/engine-rest/process-instance?businessKey=" + reference).json()).isEmpty();
 
     // a bad submission is refused with the reason and leaves the task open
@@ -95,7 +71,7 @@ class CertificationJourneyIntegrationTests {
 
     // the applicant claims foundation; the support officer advises; the applicant adds developing
     assertThat(applicant.post("/engine-rest/task/" + selfAssessment + "/complete",
-        variables(selfAssessmentAnswers(indicators("foundation")))).status()).isEqualTo(204);
+        variables(perArea("Indicators", "Evidence", indicators("foundation")))).status()).isEqualTo(204);
     String review = awaitTask(support, reference, "reviewSelfAssessment");
     assertThat(support.post("/engine-rest/task/" + review + "/complete", variables(Map.of(
         "readyForAssessment", false, "supportAdvice", "Add your advisory group's terms of reference."))).status())
@@ -105,7 +81,7 @@ class CertificationJourneyIntegrationTests {
     assertThat(kept.get("supportAdvice").get("value").asText()).contains("advisory group");
     assertThat(kept.get("leadershipIndicators").get("type").asText()).isEqualTo("Json");
     assertThat(applicant.post("/engine-rest/task/" + secondRound + "/complete",
-        variables(selfAssessmentAnswers(indicators("developing")))).status()).isEqualTo(204);
+        variables(perArea("Indicators", "Evidence", indicators("developing")))).status()).isEqualTo(204);
     String secondReview = awaitTask(support, reference, "reviewSelfAssessment");
     assertThat(support.post("/engine-rest/task/" + secondReview + "/complete",
         variables(Map.of("readyForAssessment", true))).status()).isEqualTo(204);
@@ -173,73 +149,6 @@ class CertificationJourneyIntegrationTests {
   }
 
   private long count(String path) {
-    return anonymous.as("journey-finance", "secret-journey-finance").get(path).json().get("count").asLong()
-;
-  }
-
-  private String awaitTask(RestClient client, String reference, String taskKey) {
-    return await().atMost(ASYNC).until(() -> tasks(client, reference).stream()
-            .filter(t -> t.get("taskDefinitionKey").asText().equals(taskKey)).findFirst(),
-        java.util.Optional::isPresent).get().get("id").asText();
-  }
-
-  private static List<JsonNode> tasks(RestClient client, String reference) {
-    JsonNode tasks = client.get("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + reference).json();
-    return java.util.stream.StreamSupport.stream(tasks.spliterator(), false).toList();
-  }
-
-  private static Map<String, Object> registration(String email) {
-    Map<String, Object> registration = new LinkedHashMap<>();
-    registration.put("organisationName", "Journey <b>Mental</b> Health & Care");
-    registration.put("organisationType", "local-authority");
-    registration.put("staffCount", 300);
-    registration.put("contactName", "Jordan Lee");
-    registration.put("contactEmail", email);
-    registration.put("targetLevel", "developing");
-    return registration;
-  }
-
-  private static String[] indicators(String upTo) {
-    List<String> levels = upTo.equals("foundation") ? List.of("foundation") : List.of("foundation", "developing");
-    return List.of("leadership", "workforce", "engagement", "access", "outcomes").stream()
-        .flatMap(area -> levels.stream().flatMap(level -> java.util.stream.Stream.of(
-            area + "." + level + ".1", area + "." + level + ".2")))
-        .toArray(String[]::new);
-  }
-
-  private static Map<String, Object> selfAssessmentAnswers(String... ids) {
-    Map<String, Object> answers = new LinkedHashMap<>();
-    for (String area : List.of("leadership", "workforce", "engagement", "access", "outcomes")) {
-      List<String> claimed = java.util.Arrays.stream(ids).filter(id -> id.startsWith(area + ".")).toList();
-      answers.put(area + "Indicators", jsonVariable(claimed.stream().map(id -> "\"" + id + "\"")
-          .collect(java.util.stream.Collectors.joining(",", "[", "]"))));
-      answers.put(area + "Evidence", "Evidence for " + area + ": see https://provider.example/" + area);
-    }
-    return answers;
-  }
-
-  private static JsonVariable jsonVariable(String json) {
-    return new JsonVariable(json);
-  }
-
-  record JsonVariable(String json) {
-  }
-
-  /** Camunda REST variables: {"variables": {"name": {"value": …, "type": …}}}. */
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, value instanceof JsonVariable json
-        ? Map.of("value", json.json(), "type", "Json")
-        : Map.of("value", value)));
-    return Map.of("variables", variables);
-  }
-
-  private void user(String id, String group) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
-      user.setPassword("secret-" + id);
-      identityService.saveUser(user);
-      identityService.createMembership(id, group);
-    }
+    return finance.get(path).json().get("count").asLong();
   }
 }

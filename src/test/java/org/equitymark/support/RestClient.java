@@ -38,10 +38,16 @@ public final class RestClient {
   }
 
   public Response post(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json").POST(json(body)));
+  }
+
+  public Response put(String path, Object body) {
+    return send(request(path).header("Content-Type", "application/json").PUT(json(body)));
+  }
+
+  private static HttpRequest.BodyPublisher json(Object body) {
     try {
-      String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-      return send(request(path).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(json)));
+      return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -1,0 +1,116 @@
+package org.equitymark.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * HTTP integration tests share one app on a random port, with its real job executor, driven as
+ * clients drive it: REST with Basic authentication, our own API, the public pages.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class HttpTestSupport {
+
+  protected static final Duration ASYNC = Duration.ofSeconds(30);
+  protected static final List<String> AREAS = List.of("leadership", "workforce", "engagement", "access", "outcomes");
+
+  @LocalServerPort protected int port;
+  @Autowired protected IdentityService identityService;
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    TestMailServer.register(registry);
+  }
+
+  protected RestClient anonymous() {
+    return RestClient.anonymous(port);
+  }
+
+  /** A user (created once) in the group, with the password {@code secret-{id}}; its client. */
+  protected RestClient user(String id, String... groups) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setPassword("secret-" + id);
+      identityService.saveUser(user);
+      Arrays.stream(groups).forEach(group -> identityService.createMembership(id, group));
+    }
+    return anonymous().as(id, "secret-" + id);
+  }
+
+  protected String awaitTask(RestClient client, String reference, String taskKey) {
+    return await().atMost(ASYNC).until(() -> tasks(client, reference).stream()
+        .filter(t -> t.get("taskDefinitionKey").asText().equals(taskKey)).findFirst(), Optional::isPresent)
+        .get().get("id").asText();
+  }
+
+  protected static List<JsonNode> tasks(RestClient client, String reference) {
+    JsonNode tasks = client.get("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + reference).json();
+    return StreamSupport.stream(tasks.spliterator(), false).toList();
+  }
+
+  protected static Map<String, Object> registration(String email) {
+    Map<String, Object> registration = new LinkedHashMap<>();
+    registration.put("organisationName", "Journey <b>Mental</b> Health & Care");
+    registration.put("organisationType", "local-authority");
+    registration.put("staffCount", 300);
+    registration.put("contactName", "Jordan Lee");
+    registration.put("contactEmail", email);
+    registration.put("targetLevel", "developing");
+    return registration;
+  }
+
+  /** Every indicator of every area up to the level (foundation or developing). */
+  protected static String[] indicators(String upTo) {
+    List<String> levels = upTo.equals("foundation") ? List.of("foundation") : List.of("foundation", "developing");
+    return AREAS.stream()
+        .flatMap(area -> levels.stream().flatMap(level -> java.util.stream.Stream.of(
+            area + "." + level + ".1", area + "." + level + ".2")))
+        .toArray(String[]::new);
+  }
+
+  /** Per area, a Json list of the ids of that area under the key {area}{suffix}, plus text under {area}{textSuffix}. */
+  protected static Map<String, Object> perArea(String suffix, String textSuffix, String... ids) {
+    Map<String, Object> answers = new LinkedHashMap<>();
+    for (String area : AREAS) {
+      List<String> claimed = Arrays.stream(ids).filter(id -> id.startsWith(area + ".")).toList();
+      answers.put(area + suffix, jsonVariable(claimed.stream().map(id -> "\"" + id + "\"")
+          .collect(Collectors.joining(",", "[", "]"))));
+      answers.put(area + textSuffix, "About " + area + ": see https://provider.example/" + area);
+    }
+    return answers;
+  }
+
+  protected static JsonVariable jsonVariable(String json) {
+    return new JsonVariable(json);
+  }
+
+  /** A variable to send with type Json. */
+  protected record JsonVariable(String json) {
+  }
+
+  /** Camunda REST variables: {"variables": {"name": {"value": …, "type": …}}}. */
+  protected static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, value instanceof JsonVariable json
+        ? Map.of("value", json.json(), "type", "Json")
+        : Map.of("value", value)));
+    return Map.of("variables", variables);
+  }
+}
