@@ -6,14 +6,18 @@ import static org.equitymark.submission.Field.required;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.framework.Level;
+import org.equitymark.submission.Checks;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.submission.Field;
 import org.equitymark.submission.Problems;
@@ -73,38 +77,52 @@ class ActionPlanForm implements SubmissionForm {
       }
     });
     String indicatorId = text(item, "indicatorId");
-    if (!indicatorId.isEmpty() && framework.indicator(indicatorId).isEmpty()) {
+    Optional<EvidenceFramework.Indicator> indicator = framework.indicator(indicatorId);
+    if (!indicatorId.isEmpty() && indicator.isEmpty()) {
       problems.add(at + "indicatorId", "is not an indicator of the framework");
     }
-    String action = text(item, "action");
-    if (action.isBlank() || action.length() > 500 || hasControl(action)) {
-      problems.add(at + "action", "must describe the action in 1 to 500 characters");
+    String area = text(item, "area");
+    if (!area.isEmpty() && (!EvidenceFramework.AREA_IDS.contains(area)
+        || indicator.isPresent() && !indicatorId.startsWith(area + "."))) {
+      problems.add(at + "area", "must be the area of the indicator, one of " + EvidenceFramework.AREA_IDS);
     }
+    String level = text(item, "level");
+    if (!level.isEmpty() && (!List.of(Level.certifiableIds()).contains(level)
+        || indicator.isPresent() && !indicator.get().level().equals(level))) {
+      problems.add(at + "level", "must be the level of the indicator");
+    }
+    problem(Checks.paragraphs(1, 500), text(item, "action"))
+        .ifPresent(reason -> problems.add(at + "action", "must describe the action in 1 to 500 characters: " + reason));
     if (!Set.of("1", "2", "3").contains(text(item, "priority"))) {
       problems.add(at + "priority", "must be 1, 2 or 3");
     }
-    String person = text(item, "personResponsible").trim();
-    if (person.length() < 2 || person.length() > 120 || hasControl(person) || person.contains("\n")) {
-      problems.add(at + "personResponsible", "must name the person responsible in 2 to 120 characters");
-    }
-    try {
-      String date = text(item, "targetDate");
-      LocalDate target = LocalDate.parse(date.length() > 10 ? date.substring(0, 10) : date);
-      if (target.isBefore(today)) {
-        problems.add(at + "targetDate", "must not be in the past");
-      }
-    } catch (DateTimeParseException e) {
+    problem(Checks.text(2, 120), text(item, "personResponsible"))
+        .ifPresent(reason -> problems.add(at + "personResponsible", reason));
+    Optional<LocalDate> target = date(text(item, "targetDate"));
+    if (target.isEmpty()) {
       problems.add(at + "targetDate", "must be a date such as 2027-03-31");
+    } else if (target.get().isBefore(today)) {
+      problems.add(at + "targetDate", "must not be in the past");
+    }
+  }
+
+  private static Optional<String> problem(Field.Check check, String value) {
+    return check.problem(Variables.stringValue(value));
+  }
+
+  /** A date ({@code 2027-03-31}) or a date-time with offset, as date pickers send; nothing else. */
+  private static Optional<LocalDate> date(String value) {
+    try {
+      return Optional.of(value.length() == 10 ? LocalDate.parse(value)
+          : OffsetDateTime.parse(value).atZoneSameInstant(ZoneOffset.UTC).toLocalDate());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
     }
   }
 
   private static String text(JsonNode item, String key) {
     JsonNode value = item.get(key);
-    return value == null || value.isNull() ? "" : value.isNumber() ? value.asText() : value.isTextual() ? value.asText() : "\u0000";
-  }
-
-  private static boolean hasControl(String s) {
-    return s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t');
+    return value == null || value.isNull() ? "" : value.isNumber() || value.isTextual() ? value.asText() : "\u0000";
   }
 
   private static Optional<JsonNode> items(String json) {
