@@ -111,6 +111,26 @@ class CertificationJourneyIntegrationTests extends HttpTestSupport {
   }
 
   @Test
+  void shouldValidateTheStartFormAsTasklistSubmitsIt() {
+    // given what Tasklist's start form sends, with one field wrong
+    Map<String, Object> registration = registration("startform@provider.example");
+    registration.put("targetLevel", "platinum");
+
+    // when
+    RestClient.Response refused = applicant.post(
+        "/engine-rest/process-definition/key/certification/submit-form", variables(registration));
+    registration.put("targetLevel", "foundation");
+    RestClient.Response started = applicant.post(
+        "/engine-rest/process-definition/key/certification/submit-form", variables(registration));
+
+    // then
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("targetLevel must be one of");
+    assertThat(started.status()).isEqualTo(200);
+    assertThat(started.json().get("businessKey").asText()).matches("CC-\\d{4}-\\d{5}");
+  }
+
+  @Test
   void shouldRefuseABadRegistrationWith400AndStartNothing() {
     // given
     long before = count("/engine-rest/process-instance/count");
