@@ -5,9 +5,7 @@ import static org.equitymark.process.CertificationProcess.ACTION_PLAN;
 import static org.equitymark.process.CertificationProcess.TARGET_LEVEL;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.equitymark.framework.EvidenceFramework;
@@ -30,11 +28,7 @@ public class DraftActionPlanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    Map<String, List<String>> confirmed = new LinkedHashMap<>();
-    for (String area : EvidenceFramework.AREA_IDS) {
-      confirmed.put(area, CertificationProcess.confirmedIndicators(area).get(execution, List.of()));
-    }
-    List<ActionPlanItem> plan = ActionPlanDraft.draft(framework, confirmed,
+    List<ActionPlanItem> plan = ActionPlanDraft.draft(framework, CertificationProcess.confirmedByArea(execution),
         Level.fromId(ACHIEVED_LEVEL.get(execution)).orElseThrow(),
         Level.fromId(TARGET_LEVEL.get(execution)).orElseThrow());
     ACTION_PLAN.set(execution, new Variable.JsonText(objectMapper.writeValueAsString(plan)));

@@ -6,12 +6,9 @@ import static org.equitymark.process.CertificationProcess.OUTCOME;
 import static org.equitymark.process.CertificationProcess.SELF_ASSESSED_LEVEL;
 import static org.equitymark.process.CertificationProcess.TARGET_LEVEL;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.framework.Level;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.scoring.OverallLevel;
@@ -36,11 +33,7 @@ public class ScoreAssessmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Map<String, List<String>> confirmed = new LinkedHashMap<>();
-    for (String area : EvidenceFramework.AREA_IDS) {
-      confirmed.put(area, CertificationProcess.confirmedIndicators(area).get(execution, List.of()));
-    }
-    Map<String, Level> areaLevels = scorer.areaLevels(confirmed);
+    Map<String, Level> areaLevels = scorer.areaLevels(CertificationProcess.confirmedByArea(execution));
     areaLevels.forEach((area, level) -> CertificationProcess.level(area).set(execution, level.id()));
     Level achieved = overallLevel.of(areaLevels);
     Level target = Level.fromId(TARGET_LEVEL.get(execution)).orElseThrow();

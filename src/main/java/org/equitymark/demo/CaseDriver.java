@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.equitymark.access.ActingUser;
 import org.equitymark.process.CertificationProcess;
 
 /** Moves demo cases forward as the named users would, through the same engine API the webapps use. */
@@ -55,13 +55,6 @@ class CaseDriver {
   }
 
   private <T> T as(String userId, java.util.function.Supplier<T> work) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).listPage(0, 100).stream()
-        .map(Group::getId).toList();
-    identityService.setAuthentication(userId, groups);
-    try {
-      return work.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return ActingUser.as(identityService, userId, work);
   }
 }

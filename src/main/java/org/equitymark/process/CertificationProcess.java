@@ -1,6 +1,11 @@
 package org.equitymark.process;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.equitymark.framework.EvidenceFramework;
 
 /**
  * The API of process {@code certification}: its key, element ids, and variables. These names are
@@ -157,6 +162,25 @@ public final class CertificationProcess {
 
   public static Variable<String> level(String area) {
     return Variable.string(area + "Level");
+  }
+
+  /** The claimed indicators of every area, in framework order. */
+  public static Map<String, List<String>> claimedByArea(VariableScope scope) {
+    return perArea(scope, CertificationProcess::indicators);
+  }
+
+  /** The indicators the assessment confirmed in every area, in framework order. */
+  public static Map<String, List<String>> confirmedByArea(VariableScope scope) {
+    return perArea(scope, CertificationProcess::confirmedIndicators);
+  }
+
+  private static Map<String, List<String>> perArea(VariableScope scope,
+      Function<String, Variable<List<String>>> variable) {
+    Map<String, List<String>> byArea = new LinkedHashMap<>();
+    for (String area : EvidenceFramework.AREA_IDS) {
+      byArea.put(area, variable.apply(area).get(scope, List.of()));
+    }
+    return byArea;
   }
 
   /** The Camunda group whose members act for an organisation. */

@@ -6,12 +6,10 @@ import static org.equitymark.process.CertificationProcess.SELF_ASSESSED_LEVEL;
 import static org.equitymark.process.CertificationProcess.TARGET_LEVEL;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.framework.Level;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.process.Variable;
@@ -39,10 +37,7 @@ public class ScoreSelfAssessmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    Map<String, List<String>> claimed = new LinkedHashMap<>();
-    for (String area : EvidenceFramework.AREA_IDS) {
-      claimed.put(area, CertificationProcess.indicators(area).get(execution, List.of()));
-    }
+    Map<String, List<String>> claimed = CertificationProcess.claimedByArea(execution);
     Map<String, Level> areaLevels = scorer.areaLevels(claimed);
     areaLevels.forEach((area, level) -> CertificationProcess.selfLevel(area).set(execution, level.id()));
     SELF_ASSESSED_LEVEL.set(execution, overallLevel.of(areaLevels).id());

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -24,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.equitymark.access.ActingUser;
 import org.equitymark.access.Groups;
 import org.equitymark.allocation.Assessor;
 import org.equitymark.allocation.AssessorDeclaration;
@@ -259,14 +259,7 @@ public abstract class ProcessTestSupport {
   }
 
   protected <T> T as(String userId, java.util.function.Supplier<T> work) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
-    identityService.setAuthentication(userId, groups);
-    try {
-      return work.get();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return ActingUser.as(identityService, userId, work);
   }
 
   protected void ensureUser(String id, String group) {
