@@ -45,6 +45,10 @@ class CaseDriver {
     runJobs(processInstanceId);
   }
 
+  String variable(String processInstanceId, String name) {
+    return (String) runtimeService.getVariable(processInstanceId, name);
+  }
+
   /** Runs the case's due asynchronous steps (mails) now: the job executor starts after the demo is seeded. */
   private void runJobs(String processInstanceId) {
     List<Job> jobs;

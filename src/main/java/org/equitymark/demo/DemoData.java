@@ -15,6 +15,7 @@ import org.equitymark.access.Groups;
 import org.equitymark.allocation.Assessor;
 import org.equitymark.allocation.AssessorDeclaration;
 import org.equitymark.allocation.AssessorPool;
+import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.registration.Organisations;
 import org.slf4j.Logger;
@@ -131,14 +132,45 @@ class DemoData implements ApplicationRunner {
         "foundation"));
     cases.complete("finance", team, CertificationProcess.Elements.CONFIRM_PAYMENT,
         Map.of("paymentReceived", true, "feeWaived", false, "paymentReference", "BACS 2026-11-02 RMH-4471"));
-    Map<String, Object> selfAssessment = new HashMap<>();
-    for (String area : List.of("leadership", "workforce", "engagement", "access", "outcomes")) {
-      selfAssessment.put(area + "Indicators",
+    cases.complete("riverside", team, CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT,
+        selfAssessment("Indicators", "Evidence", "See our {area} policy and the minutes of the March board meeting."));
+
+    // a case with its lead assessor, and one certified, so that Tasklist and the register have something to show
+    String youth = cases.register("northgate", registration("Northgate Community Wellbeing", "Youth Wellbeing Service",
+        "voluntary-community", 35, "Nkechi Adeyemi", "nkechi@northgate.example", "foundation"));
+    readyForAssessment(youth, "northgate");
+
+    String olderAdults = cases.register("riverside", registration("Riverside Mental Health NHS Trust",
+        "Older Adults Community Team", "nhs-trust", 2400, "Rhian Morgan", "rhian.morgan@riverside.example",
+        "foundation"));
+    readyForAssessment(olderAdults, "riverside");
+    Map<String, Object> findings = selfAssessment("ConfirmedIndicators", "AssessorComment",
+        "Evidence for {area} confirmed from the documents and an interview with the lead.");
+    findings.put("clarificationNeeded", false);
+    cases.complete(cases.variable(olderAdults, "leadAssessor"), olderAdults,
+        CertificationProcess.Elements.ASSESS_EVIDENCE, findings);
+    cases.complete("panel", olderAdults, CertificationProcess.Elements.APPROVE_CERTIFICATION,
+        Map.of("panelDecision", "approve"));
+  }
+
+  private void readyForAssessment(String caseId, String applicant) {
+    cases.complete("finance", caseId, CertificationProcess.Elements.CONFIRM_PAYMENT,
+        Map.of("paymentReceived", true, "feeWaived", false, "paymentReference", "BACS " + caseId.substring(0, 8)));
+    cases.complete(applicant, caseId, CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT,
+        selfAssessment("Indicators", "Evidence", "Our {area} evidence: policy, minutes and monitoring data."));
+    cases.complete("support", caseId, CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT,
+        Map.of("readyForAssessment", true));
+  }
+
+  /** Every foundation indicator of every area under {area}{listSuffix}, and a text under {area}{textSuffix}. */
+  private static Map<String, Object> selfAssessment(String listSuffix, String textSuffix, String text) {
+    Map<String, Object> variables = new HashMap<>();
+    for (String area : EvidenceFramework.AREA_IDS) {
+      variables.put(area + listSuffix,
           SpinValues.jsonValue("[\"" + area + ".foundation.1\",\"" + area + ".foundation.2\"]").create());
-      selfAssessment.put(area + "Evidence", "See our " + area + " policy and the minutes of the March board meeting.");
+      variables.put(area + textSuffix, text.replace("{area}", area));
     }
-    selfAssessment.put("outcomesIndicators", SpinValues.jsonValue("[\"outcomes.foundation.1\"]").create());
-    cases.complete("riverside", team, CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT, selfAssessment);
+    return variables;
   }
 
   private static Map<String, Object> registration(String name, String area, String type, int staff,
