@@ -1,0 +1,69 @@
+package org.equitymark.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.equitymark.support.ProcessTestSupport;
+import org.equitymark.support.TestMailServer;
+import org.junit.jupiter.api.Test;
+
+/** The applicant's {@code preferredLanguage} picks the language of every mail, through the real model. */
+class WelshNotificationProcessTests extends ProcessTestSupport {
+
+  @Test
+  void shouldWriteToAWelshApplicantInWelsh() throws Exception {
+    // given
+    String email = uniqueEmail();
+    Map<String, Object> registration = registration(email);
+    registration.put("preferredLanguage", "cy");
+
+    // when
+    ProcessInstance instance = register(newApplicant(), registration);
+    runAsyncJobs();
+
+    // then
+    List<MimeMessage> mails = TestMailServer.to(email);
+    assertThat(mails).hasSize(1);
+    assertThat(mails.get(0).getSubject())
+        .isEqualTo("Cais EquityMark " + instance.getBusinessKey() + ": eich anfoneb "
+            + runtimeService.getVariable(instance.getId(), "invoiceNumber"));
+    assertThat(mails.get(0).getContent().toString()).startsWith("Annwyl Dana Fox,")
+        .contains("Cyfeirnod eich cais yw " + instance.getBusinessKey(), "Diolch am gofrestru")
+        .doesNotContain("Dear ");
+  }
+
+  @Test
+  void shouldKeepWritingInWelshAsTheCaseMovesOn() throws Exception {
+    // given
+    String email = uniqueEmail();
+    Map<String, Object> registration = registration(email);
+    registration.put("preferredLanguage", "cy");
+    ProcessInstance instance = register(newApplicant(), registration);
+    runAsyncJobs();
+
+    // when
+    complete("finance1", instance, "confirmPayment", Map.of("paymentReceived", true, "paymentReference", "BACS 7"));
+    runAsyncJobs();
+
+    // then
+    assertThat(TestMailServer.subjectsTo(email)).hasSize(2)
+        .last().asString().endsWith(": mae eich hunanasesiad ar agor");
+  }
+
+  @Test
+  void shouldWriteToAnEnglishApplicantInEnglish() throws Exception {
+    // given
+    String email = uniqueEmail();
+
+    // when
+    register(newApplicant(), registration(email));
+    runAsyncJobs();
+
+    // then
+    assertThat(TestMailServer.to(email)).singleElement()
+        .satisfies(mail -> assertThat(mail.getContent().toString()).startsWith("Dear Dana Fox,"));
+  }
+}
