@@ -48,6 +48,7 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
   static final String SATISFACTION = "{\"A\": {\"surveyed\": 120, \"satisfied\": 96}, \"N\": {\"surveyed\": 20, \"satisfied\": 14}}";
 
   @Autowired Certificates certificates;
+  @Autowired org.equitymark.feedback.PublicFeedback publicFeedback;
 
   private String applicant;
   private String email;
@@ -178,9 +179,23 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     ProcessInstance monitoring = monitoring(instance);
     String number = certificateNumber(instance);
 
-    // when the first return is not accepted
+    // when the first return is due, with public feedback on the service still open
     moveToNextAnnualReturn(monitoring);
-    submitAndReview(monitoring, false);
+    publicFeedback.record(number, "community-group", "Our members <were> not offered interpreters.", "192.0.2.7");
+    complete(applicant, monitoring, SUBMIT_ANNUAL_RETURN, annualReturn());
+
+    // then the reviewing assessor sees the feedback (escaped) and the overdue action-plan items
+    String review = task(monitoring, REVIEW_ANNUAL_RETURN).getId();
+    Assertions.assertThat((String) taskService.getVariableLocal(review, "openFeedback"))
+        .contains("community-group").contains("Our members &lt;were&gt; not offered interpreters.");
+    Assertions.assertThat((String) runtimeService.getVariable(monitoring.getId(), "overdueActionPlanItems"))
+        .startsWith("Action-plan items past their target date:").contains("Dana Fox");
+    Assertions.assertThat(runtimeService.getVariable(monitoring.getId(), "openFeedback")).isNull();
+
+    // when the return is not accepted
+    complete("assessor2", monitoring, REVIEW_ANNUAL_RETURN,
+        Map.of("revalidated", false, "reviewComments", "No progress on the training item; show it next year."));
+    runAsyncJobs();
 
     // then the certificate is suspended, with the date and reason in its history
     assertThat(monitoring).hasPassed(SUSPEND_FOR_REJECTED_RETURN);
