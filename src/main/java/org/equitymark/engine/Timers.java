@@ -23,6 +23,12 @@ public class Timers {
   private final String clarificationReminder;
   private final String clarificationEscalation;
   private final String appealWindow;
+  private final String annualReturnInterval;
+  private final String annualReturnDue;
+  private final String annualReturnReminder;
+  private final String annualReturnOverdue;
+  private final String reassessmentInvitation;
+  private final String reassessmentReminders;
 
   public Timers(
       @Value("${equitymark.timers.payment-reminder}") String paymentReminder,
@@ -31,7 +37,13 @@ public class Timers {
       @Value("${equitymark.timers.self-assessment-idle}") String selfAssessmentIdle,
       @Value("${equitymark.timers.clarification-reminder}") String clarificationReminder,
       @Value("${equitymark.timers.clarification-escalation}") String clarificationEscalation,
-      @Value("${equitymark.timers.appeal-window}") String appealWindow) {
+      @Value("${equitymark.timers.appeal-window}") String appealWindow,
+      @Value("${equitymark.timers.annual-return-interval}") String annualReturnInterval,
+      @Value("${equitymark.timers.annual-return-due}") String annualReturnDue,
+      @Value("${equitymark.timers.annual-return-reminder}") String annualReturnReminder,
+      @Value("${equitymark.timers.annual-return-overdue}") String annualReturnOverdue,
+      @Value("${equitymark.timers.reassessment-invitation}") String reassessmentInvitation,
+      @Value("${equitymark.timers.reassessment-reminders}") String reassessmentReminders) {
     this.paymentReminder = cycle("payment-reminder", paymentReminder);
     this.paymentLapse = duration("payment-lapse", paymentLapse);
     this.selfAssessmentReminder = cycle("self-assessment-reminder", selfAssessmentReminder);
@@ -39,6 +51,12 @@ public class Timers {
     this.clarificationReminder = duration("clarification-reminder", clarificationReminder);
     this.clarificationEscalation = duration("clarification-escalation", clarificationEscalation);
     this.appealWindow = duration("appeal-window", appealWindow);
+    this.annualReturnInterval = duration("annual-return-interval", annualReturnInterval);
+    this.annualReturnDue = duration("annual-return-due", annualReturnDue);
+    this.annualReturnReminder = cycle("annual-return-reminder", annualReturnReminder);
+    this.annualReturnOverdue = duration("annual-return-overdue", annualReturnOverdue);
+    this.reassessmentInvitation = duration("reassessment-invitation", reassessmentInvitation);
+    this.reassessmentReminders = durations("reassessment-reminders", reassessmentReminders);
   }
 
   public String getPaymentReminder() {
@@ -67,6 +85,45 @@ public class Timers {
 
   public String getAppealWindow() {
     return appealWindow;
+  }
+
+  /** Time from a certificate's issue to each annual return (12 and 24 months by default). */
+  public String getAnnualReturnInterval() {
+    return annualReturnInterval;
+  }
+
+  /** From the opening of an annual return to its due date. */
+  public String getAnnualReturnDue() {
+    return annualReturnDue;
+  }
+
+  public String getAnnualReturnReminder() {
+    return annualReturnReminder;
+  }
+
+  /** From the opening of an annual return to automatic suspension: 30 days due plus 60 days grace. */
+  public String getAnnualReturnOverdue() {
+    return annualReturnOverdue;
+  }
+
+  /** How long before expiry the organisation is invited to reassess. */
+  public String getReassessmentInvitation() {
+    return reassessmentInvitation;
+  }
+
+  /** Reminders to reassess, each a duration before expiry, comma-separated (P60D,P30D,P7D). */
+  public String getReassessmentReminders() {
+    return reassessmentReminders;
+  }
+
+  static String durations(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("equitymark.timers." + name + " must be set");
+    }
+    for (String each : value.split(",")) {
+      duration(name, each);
+    }
+    return value.replace(" ", "");
   }
 
   static String cycle(String name, String value) {

@@ -53,8 +53,10 @@ public class RegisterApplicationListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    validator.validate(form, execution);
     Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    // only the engine itself (no user) starts a reassessment, with the previous certificate linked
+    boolean reassessmentByEngine = user == null && Boolean.TRUE.equals(REASSESSMENT.get(execution));
+    validator.validate(reassessmentByEngine ? new ReassessmentRegistrationForm(form) : form, execution);
     String userId = user == null ? null : user.getUserId();
 
     String organisationId = organisationOf(execution, user);

@@ -28,7 +28,13 @@ class TimersTests {
         properties.getProperty("equitymark.timers.self-assessment-idle"),
         properties.getProperty("equitymark.timers.clarification-reminder"),
         properties.getProperty("equitymark.timers.clarification-escalation"),
-        properties.getProperty("equitymark.timers.appeal-window"));
+        properties.getProperty("equitymark.timers.appeal-window"),
+        properties.getProperty("equitymark.timers.annual-return-interval"),
+        properties.getProperty("equitymark.timers.annual-return-due"),
+        properties.getProperty("equitymark.timers.annual-return-reminder"),
+        properties.getProperty("equitymark.timers.annual-return-overdue"),
+        properties.getProperty("equitymark.timers.reassessment-invitation"),
+        properties.getProperty("equitymark.timers.reassessment-reminders"));
 
     // then
     assertThat(timers.getPaymentReminder()).isEqualTo("R/P14D");
@@ -38,6 +44,9 @@ class TimersTests {
     assertThat(timers.getClarificationReminder()).isEqualTo("P7D");
     assertThat(timers.getClarificationEscalation()).isEqualTo("P21D");
     assertThat(timers.getAppealWindow()).isEqualTo("P28D");
+    assertThat(timers.getAnnualReturnInterval()).isEqualTo("P12M");
+    assertThat(timers.getAnnualReturnOverdue()).isEqualTo("P90D");
+    assertThat(timers.getReassessmentReminders()).isEqualTo("P60D,P30D,P7D");
   }
 
   @ParameterizedTest
@@ -103,11 +112,11 @@ class TimersTests {
   @Test
   void shouldNameThePropertyWhenTheConstructorRejectsAValue() {
     // when / then
-    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "P14D", "P90D", "P7D", "P21D", "P28D"))
+    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "P14D", "P90D", "P7D", "P21D", "P28D", "P12M", "P30D", "R/P14D", "P90D", "P90D", "P60D,P30D,P7D"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("equitymark.timers.self-assessment-reminder")
         .hasMessageContaining("P14D");
-    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "R/P14D", "banana", "P7D", "P21D", "P28D"))
+    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "R/P14D", "banana", "P7D", "P21D", "P28D", "P12M", "P30D", "R/P14D", "P90D", "P90D", "P60D,P30D,P7D"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("equitymark.timers.self-assessment-idle");
   }

@@ -99,10 +99,18 @@ class FormsAndModelsTests extends ProcessTestSupport {
     }
   }
 
-  private static List<FlowNode> formNodes() {
-    BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "certification.bpmn").toFile());
-    List<FlowNode> nodes = new ArrayList<>(model.getModelElementsByType(UserTask.class));
-    model.getModelElementsByType(StartEvent.class).stream().filter(s -> formRef(s) != null).forEach(nodes::add);
+  private static List<FlowNode> formNodes() throws IOException {
+    List<FlowNode> nodes = new ArrayList<>();
+    List<Path> models;
+    try (Stream<Path> files = Files.list(Path.of("processes"))) {
+      models = files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
+    }
+    assertThat(models).as("processes/*.bpmn").isNotEmpty();
+    for (Path file : models) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      nodes.addAll(model.getModelElementsByType(UserTask.class));
+      model.getModelElementsByType(StartEvent.class).stream().filter(s -> formRef(s) != null).forEach(nodes::add);
+    }
     return nodes;
   }
 
