@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.equitymark.engine.EngineQueries;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,7 +73,7 @@ class OpenWorkMetrics implements MeterBinder {
   /** The ids of the user tasks in the latest version of every deployed process. */
   Set<String> userTaskKeys() {
     Set<String> keys = new TreeSet<>();
-    for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+    for (ProcessDefinition definition : EngineQueries.all(repositoryService.createProcessDefinitionQuery().latestVersion())) {
       repositoryService.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)
           .forEach(task -> keys.add(task.getId()));
     }

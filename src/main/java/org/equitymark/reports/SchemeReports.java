@@ -17,6 +17,7 @@ import org.equitymark.certificate.CertificateState;
 import org.equitymark.certificate.Certificates;
 import org.equitymark.framework.Level;
 import org.equitymark.monitoring.EthnicGroupFigures;
+import org.equitymark.engine.EngineQueries;
 import org.equitymark.process.CertificationProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -204,8 +205,8 @@ public class SchemeReports {
   private List<Long> clarificationRoundsOfCases() {
     List<Long> rounds = new ArrayList<>();
     Map<String, Long> byCase = new LinkedHashMap<>();
-    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-        .variableName(CertificationProcess.CLARIFICATION_ROUNDS.name()).list()) {
+    for (HistoricVariableInstance variable : EngineQueries.all(historyService.createHistoricVariableInstanceQuery()
+        .variableName(CertificationProcess.CLARIFICATION_ROUNDS.name()))) {
       if (variable.getValue() instanceof Number n && isCertificationCase(variable)) {
         byCase.put(variable.getProcessInstanceId(), n.longValue());
       }
