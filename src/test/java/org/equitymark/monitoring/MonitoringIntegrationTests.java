@@ -38,6 +38,16 @@ class MonitoringIntegrationTests extends HttpTestSupport {
     user("mon-assessor", Groups.ASSESSORS);
     assertThat(manager.put("/api/assessors/mon-assessor", Map.of("displayName", "Assessor M", "gender", "woman",
         "minoritised", "yes", "active", true, "ties", List.of())).status()).isEqualTo(200);
+    try {
+      journey(manager);
+    } finally {
+      // leave the shared assessor pool as other tests expect it
+      manager.put("/api/assessors/mon-assessor", Map.of("displayName", "Assessor M", "gender", "woman",
+          "minoritised", "yes", "active", false, "ties", List.of()));
+    }
+  }
+
+  private void journey(RestClient manager) throws Exception {
     RestClient applicant = user("mon-applicant", Groups.APPLICANTS);
     Map<String, Object> registration = registration("monitored@provider.example");
     registration.put("organisationName", "Monitored Minds Trust");
