@@ -85,7 +85,10 @@ class MonitoringIntegrationTests extends HttpTestSupport {
     JsonNode verification = anonymous().get("/api/certificates/" + number).json();
     assertThat(verification.get("current").asBoolean()).isFalse();
     assertThat(verification.get("history").get(1).get("reason").asText()).contains("was not accepted");
-    assertThat(anonymous().get("/verify/" + number).body()).contains(LocalDate.now().getYear() + "");
+    String today = LocalDate.now(java.time.ZoneId.of("Europe/London"))
+        .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+    assertThat(anonymous().get("/verify/" + number).body()).contains("Genuine, but suspended")
+        .contains(today).contains("the annual return for year 1 was not accepted");
 
     // when the next return is accepted
     executeTimer(manager, reference, "annualReturnOpens");
@@ -108,6 +111,7 @@ class MonitoringIntegrationTests extends HttpTestSupport {
     // then it is revoked at once, for good
     assertThat(revoked.status()).as(revoked.body()).isEqualTo(202);
     assertThat(registerState(number)).isEqualTo("revoked");
+    assertThat(anonymous().get("/verify/" + number).body()).contains("Revoked: The organisation misrepresented");
     assertThat(anonymous().get("/api/certificates/" + number).json().get("stateReason").asText())
         .isEqualTo("Revoked: The organisation misrepresented its evidence.");
     assertThat(manager.post("/api/certificates/" + number + "/revocation", revocation).status()).isEqualTo(409);
