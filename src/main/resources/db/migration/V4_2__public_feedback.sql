@@ -19,3 +19,10 @@ create table em_feedback (
 
 create index em_feedback_client_ix on em_feedback (client_hash, received_at);
 create index em_feedback_certificate_ix on em_feedback (certificate_number, status);
+
+-- one row per sender address (hashed), locked while its recent feedback is counted, so that two
+-- nodes of a cluster cannot both let through the one feedback too many
+create table em_feedback_sender (
+  client_hash varchar(64) not null,
+  constraint em_feedback_sender_pk primary key (client_hash)
+);

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * HTTP Basic for the Stage 4 staff API under paths that also hold public endpoints, which servlet
  * URL patterns cannot tell apart: {@code POST /api/certificates/{n}/revocation} (while
- * {@code GET /api/certificates/{n}} stays public), the reports, and the feedback list and triage
+ * {@code GET /api/certificates/{n}} stays public), the reports, framework drafts
+ * ({@code /api/framework/versions/*}, while {@code GET /api/framework} stays public), and the feedback list and triage
  * (while {@code POST /api/feedback/{certificateNumber}} stays public). Wrong credentials get 401;
  * without credentials the request goes on unauthenticated, and each controller answers 403 to
  * anyone who is not a scheme manager (applicants and the public alike).
@@ -26,7 +27,7 @@ class StaffApiAuthenticationConfiguration {
 
   static final Predicate<HttpServletRequest> STAFF_ONLY = request -> {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/reports")) {
+    if (path.startsWith("/api/reports") || path.startsWith("/api/framework/versions")) {
       return true;
     }
     if (path.startsWith("/api/certificates/")) {
@@ -46,7 +47,7 @@ class StaffApiAuthenticationConfiguration {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/api/reports", "/api/reports/*", "/api/certificates/*", "/api/feedback",
-        "/api/feedback/*");
+        "/api/feedback/*", "/api/framework/*");
     return registration;
   }
 

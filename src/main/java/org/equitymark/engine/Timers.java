@@ -29,6 +29,9 @@ public class Timers {
   private final String annualReturnOverdue;
   private final String reassessmentInvitation;
   private final String reassessmentReminders;
+  private final String trainingFollowUpInterval;
+  private final String trainingFollowUpWindow;
+  private final String frameworkReview;
 
   public Timers(
       @Value("${equitymark.timers.payment-reminder}") String paymentReminder,
@@ -43,7 +46,10 @@ public class Timers {
       @Value("${equitymark.timers.annual-return-reminder}") String annualReturnReminder,
       @Value("${equitymark.timers.annual-return-overdue}") String annualReturnOverdue,
       @Value("${equitymark.timers.reassessment-invitation}") String reassessmentInvitation,
-      @Value("${equitymark.timers.reassessment-reminders}") String reassessmentReminders) {
+      @Value("${equitymark.timers.reassessment-reminders}") String reassessmentReminders,
+      @Value("${equitymark.timers.training-follow-up-interval}") String trainingFollowUpInterval,
+      @Value("${equitymark.timers.training-follow-up-window}") String trainingFollowUpWindow,
+      @Value("${equitymark.timers.framework-review}") String frameworkReview) {
     this.paymentReminder = cycle("payment-reminder", paymentReminder);
     this.paymentLapse = duration("payment-lapse", paymentLapse);
     this.selfAssessmentReminder = cycle("self-assessment-reminder", selfAssessmentReminder);
@@ -57,6 +63,9 @@ public class Timers {
     this.annualReturnOverdue = duration("annual-return-overdue", annualReturnOverdue);
     this.reassessmentInvitation = duration("reassessment-invitation", reassessmentInvitation);
     this.reassessmentReminders = durations("reassessment-reminders", reassessmentReminders);
+    this.trainingFollowUpInterval = duration("training-follow-up-interval", trainingFollowUpInterval);
+    this.trainingFollowUpWindow = duration("training-follow-up-window", trainingFollowUpWindow);
+    this.frameworkReview = cycle("framework-review", frameworkReview);
   }
 
   public String getPaymentReminder() {
@@ -114,6 +123,21 @@ public class Timers {
   /** Reminders to reassess, each a duration before expiry, comma-separated (P60D,P30D,P7D). */
   public String getReassessmentReminders() {
     return reassessmentReminders;
+  }
+
+  /** Between a training or experience day and each follow-up survey (a quarter). */
+  public String getTrainingFollowUpInterval() {
+    return trainingFollowUpInterval;
+  }
+
+  /** How long the organisation has to return a follow-up survey. */
+  public String getTrainingFollowUpWindow() {
+    return trainingFollowUpWindow;
+  }
+
+  /** The cycle of the scheme managers' review of the evidence framework (yearly). */
+  public String getFrameworkReview() {
+    return frameworkReview;
   }
 
   static String durations(String name, String value) {

@@ -53,12 +53,6 @@ class FeedbackController {
     if (certificates.find(certificateNumber).isEmpty()) {
       return answer(HttpStatus.NOT_FOUND, "not-found", "No certificate " + certificateNumber);
     }
-    Optional<Duration> wait = feedback.retryAfter(request.getRemoteAddr());
-    if (wait.isPresent()) {
-      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-          .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.get().toSeconds())))
-          .body(error("too-many-requests", "Thank you: you have sent feedback several times already; please try later"));
-    }
     Map<String, String> problems = new LinkedHashMap<>();
     check(Field.required("submitterType", Checks.oneOf(Feedback.SUBMITTER_TYPES)), body, problems);
     check(Field.required("message", Checks.paragraphs(10, MAX_MESSAGE)), body, problems);
@@ -67,8 +61,13 @@ class FeedbackController {
     if (!problems.isEmpty()) {
       throw new InvalidSubmissionException("feedback on " + certificateNumber, problems);
     }
-    feedback.record(certificateNumber, (String) body.get("submitterType"), (String) body.get("message"),
-        request.getRemoteAddr());
+    Optional<Duration> wait = feedback.submit(certificateNumber, (String) body.get("submitterType"),
+        (String) body.get("message"), request.getRemoteAddr());
+    if (wait.isPresent()) {
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.get().toSeconds())))
+          .body(error("too-many-requests", "Thank you: you have sent feedback several times already; please try later"));
+    }
     return answer(HttpStatus.ACCEPTED, "received", "Thank you: the scheme will look into your feedback");
   }
 

@@ -272,6 +272,33 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  void shouldRevokeThroughTheFormOfASchemeManagerOnly() {
+    // given
+    ProcessInstance instance = certifiedCase();
+    String number = certificateNumber(instance);
+    Map<String, Object> form = Map.of("certificateNumber", number,
+        "revocationReason", "The organisation withdrew its race-equality strategy.");
+
+    // when the applicant tries, then it may not
+    Assertions.assertThatThrownBy(() -> as(applicant, () ->
+        runtimeService.startProcessInstanceByKey(RevocationRequest.KEY, form))).isInstanceOf(RuntimeException.class);
+
+    // when a scheme manager revokes through the start form of certificate-revocation
+    ProcessInstance revocation = as("manager1", () -> runtimeService.startProcessInstanceByKey(RevocationRequest.KEY, form));
+    runAsyncJobs();
+
+    // then
+    assertThat(revocation).isEnded();
+    assertThat(instance).isEnded();
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.REVOKED);
+
+    // and a second revocation is refused at once
+    Assertions.assertThatThrownBy(() -> as("manager1", () ->
+            runtimeService.startProcessInstanceByKey(RevocationRequest.KEY, form)))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("not under monitoring");
+  }
+
+  @Test
   void shouldExpireAtTheEndOfValidityWithoutRenewal() {
     // given a certificate whose returns were accepted but which nobody renews
     ProcessInstance instance = certifiedCase();
