@@ -112,6 +112,22 @@ class PublicPagesBrowserIntegrationTests extends BrowserTestSupport {
     assertAccessible("/verify/EM-2026-99999");
   }
 
+  @Test
+  void shouldShowAPageNotFoundAccessiblyInWelsh() {
+    // given a browser set to Welsh
+    page = newPerson("cy-GB");
+
+    // when
+    page.navigate(url("/register/no-such-page"));
+
+    // then
+    assertThat(page.locator("html").getAttribute("lang")).isEqualTo("cy");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent())
+        .isEqualTo("Heb ddod o hyd i'r dudalen");
+    screenshot(page, "error-not-found-cy");
+    assertAccessible("a page that does not exist");
+  }
+
   /** axe-core, the skip link from the keyboard, heading order and 200% zoom, on the page now shown. */
   private void assertAccessible(String what) {
     // axe-core: no serious or critical violation of WCAG 2.2 A/AA

@@ -184,6 +184,12 @@ class TasklistBrowserIntegrationTests extends BrowserTestSupport {
   }
 
   private static void login(Page person, String user) {
+    try {
+      person.getByPlaceholder("Username").waitFor();
+    } catch (RuntimeException e) {
+      screenshot(person, "failure-login-" + user);
+      throw new AssertionError("No login form at " + person.url() + ": " + person.locator("body").innerText(), e);
+    }
     person.getByPlaceholder("Username").fill(user);
     person.getByPlaceholder("Password").fill(user);
     person.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
