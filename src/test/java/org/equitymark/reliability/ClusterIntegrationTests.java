@@ -100,9 +100,13 @@ class ClusterIntegrationTests {
     // the panel approves; half-way, node b is killed while it holds locked jobs
     int lockedAtKill = 0;
     long killedAt = 0;
+    // (a burst of approvals to node b right before, so that its one job thread has a queue of locked jobs)
+    int burstFrom = CASES / 2;
+    int burstTo = Math.min(CASES - 1, burstFrom + 9);
     for (int i = 0; i < CASES; i++) {
-      complete(pick(live, i), "cluster-panel", references.get(i), "approveCertification", Map.of("panelDecision", "approve"));
-      if (i == CASES / 2) {
+      Node node = i >= burstFrom && i <= burstTo ? via(b) : pick(live, i);
+      complete(node, "cluster-panel", references.get(i), "approveCertification", Map.of("panelDecision", "approve"));
+      if (i == burstTo) {
         lockedAtKill = awaitLockedJobs("node-b");
         b.kill();
         killedAt = System.nanoTime();
@@ -171,6 +175,11 @@ class ClusterIntegrationTests {
 
   private Node pick(List<Node> live, int i) {
     Node node = live.get(Math.floorMod(i, live.size()));
+    requestsPerNode.computeIfAbsent(node.name, n -> new AtomicInteger()).incrementAndGet();
+    return node;
+  }
+
+  private Node via(Node node) {
     requestsPerNode.computeIfAbsent(node.name, n -> new AtomicInteger()).incrementAndGet();
     return node;
   }
