@@ -23,6 +23,9 @@ import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.RestClient;
 import org.equitymark.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
+import org.equitymark.allocation.AssessorDeclaration;
+import org.equitymark.allocation.AssessorPool;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +35,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 4xx with the reason, no stack trace, and leaves the database as it was.
  */
 class HostileInputIntegrationTests extends HttpTestSupport {
+
+  @Autowired AssessorPool assessorPool;
+
+  /** The assessor pool is shared with the other HTTP tests: leave no active assessor of ours in it. */
+  @AfterEach
+  void leaveThePool() {
+    assessorPool.declarations().stream().filter(d -> d.userId().equals("hostile-assessor") && d.active())
+        .forEach(d -> assessorPool.save(new AssessorDeclaration(d.userId(), d.displayName(), d.gender(),
+            d.minoritised(), false, d.ties())));
+  }
+
 
   private static final String MARKUP = "<script>alert(1)</script><img src=x onerror=alert(2)> & \"quoted\" 'single'";
   private static final List<String> TABLES = List.of("act_hi_procinst", "act_ru_execution", "act_ru_task",

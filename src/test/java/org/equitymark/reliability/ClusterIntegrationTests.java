@@ -43,6 +43,8 @@ class ClusterIntegrationTests {
 
   private static final int CASES = Integer.getInteger("equitymark.cluster.cases", 40);
   private static final Duration WAIT = Duration.ofSeconds(120);
+  /** Long enough for the restarted node to be up before the first appeal window closes. */
+  private static final String APPEAL_WINDOW = "PT60S";
   private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
   private final List<Node> nodes = new ArrayList<>();
@@ -59,7 +61,9 @@ class ClusterIntegrationTests {
     long started = System.nanoTime();
     jdbcUrl = TestDatabase.newDatabase();
     Node a = start("node-a");
-    Node b = start("node-b");
+    // node b works its jobs one at a time, so that it holds locked jobs for a while when killed
+    Node b = start("node-b", "--camunda.bpm.job-execution.core-pool-size=1",
+        "--camunda.bpm.job-execution.max-pool-size=1");
     List<Node> live = new ArrayList<>(List.of(a, b));
     RestClient admin = a.client("cluster-admin", "cluster-admin");
     createUsers(admin);
@@ -96,9 +100,13 @@ class ClusterIntegrationTests {
     // the panel approves; half-way, node b is killed while it holds locked jobs
     int lockedAtKill = 0;
     long killedAt = 0;
+    // (a burst of approvals to node b right before, so that its one job thread has a queue of locked jobs)
+    int burstFrom = CASES / 2;
+    int burstTo = Math.min(CASES - 1, burstFrom + 9);
     for (int i = 0; i < CASES; i++) {
-      complete(pick(live, i), "cluster-panel", references.get(i), "approveCertification", Map.of("panelDecision", "approve"));
-      if (i == CASES / 2) {
+      Node node = i >= burstFrom && i <= burstTo ? via(b) : pick(live, i);
+      complete(node, "cluster-panel", references.get(i), "approveCertification", Map.of("panelDecision", "approve"));
+      if (i == burstTo) {
         lockedAtKill = awaitLockedJobs("node-b");
         b.kill();
         killedAt = System.nanoTime();
@@ -167,6 +175,11 @@ class ClusterIntegrationTests {
 
   private Node pick(List<Node> live, int i) {
     Node node = live.get(Math.floorMod(i, live.size()));
+    requestsPerNode.computeIfAbsent(node.name, n -> new AtomicInteger()).incrementAndGet();
+    return node;
+  }
+
+  private Node via(Node node) {
     requestsPerNode.computeIfAbsent(node.name, n -> new AtomicInteger()).incrementAndGet();
     return node;
   }
@@ -274,9 +287,9 @@ class ClusterIntegrationTests {
     return true;
   }
 
-  /** Waits (up to 20 s) until the node holds locked jobs; how many it held. */
+  /** Waits (up to 30 s) until the node holds locked jobs; how many it held. */
   private int awaitLockedJobs(String node) {
-    long until = System.currentTimeMillis() + 20_000;
+    long until = System.currentTimeMillis() + 30_000;
     int locked = 0;
     while (locked == 0 && System.currentTimeMillis() < until) {
       locked = lockedBy(node);
@@ -342,8 +355,8 @@ class ClusterIntegrationTests {
     return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
   }
 
-  private Node start(String name) throws Exception {
-    Node node = new Node(name, jdbcUrl);
+  private Node start(String name, String... arguments) throws Exception {
+    Node node = new Node(name, jdbcUrl, arguments);
     nodes.add(node);
     node.awaitStarted();
     return node;
@@ -357,7 +370,7 @@ class ClusterIntegrationTests {
     private final Path log;
     private int port;
 
-    Node(String name, String jdbcUrl) throws IOException {
+    Node(String name, String jdbcUrl, String... arguments) throws IOException {
       this.name = name;
       this.log = Path.of("target", "cluster-" + name + ".log");
       // the test classpath, each entry once, without the packaged jar (its models would deploy twice)
@@ -384,8 +397,9 @@ class ClusterIntegrationTests {
           "--equitymark.test.node=" + name,
           "--equitymark.data-dir=" + new File("target", "cluster-" + name).getAbsolutePath(),
           "--equitymark.timers.payment-reminder=R1/PT3S",
-          "--equitymark.timers.appeal-window=PT5S",
+          "--equitymark.timers.appeal-window=" + APPEAL_WINDOW,
           "--logging.level.org.camunda=WARN"));
+      command.addAll(List.of(arguments));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(log.toFile());
       this.process = builder.start();
