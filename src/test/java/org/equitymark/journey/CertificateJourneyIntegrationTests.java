@@ -15,9 +15,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.equitymark.access.Groups;
+import org.equitymark.allocation.AssessorDeclaration;
+import org.equitymark.allocation.AssessorPool;
 import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.RestClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Stage 3 over HTTP, from registration to a certificate anyone can verify: the assessor pool
@@ -28,6 +32,16 @@ import org.junit.jupiter.api.Test;
 class CertificateJourneyIntegrationTests extends HttpTestSupport {
 
   private static final String NAME = "<script>alert('x')</script> Brave & Co";
+
+  @Autowired AssessorPool pool;
+
+  /** The assessor pool is shared by the HTTP tests: leave it as it was found. */
+  @AfterEach
+  void deactivateThisTestsAssessors() {
+    pool.declarations().stream().filter(d -> d.userId().startsWith("http-assessor-"))
+        .forEach(d -> pool.save(new AssessorDeclaration(d.userId(), d.displayName(), d.gender(), d.minoritised(),
+            false, d.ties())));
+  }
 
   @Test
   void shouldTakeACaseFromRegistrationToAVerifiableCertificate() throws Exception {

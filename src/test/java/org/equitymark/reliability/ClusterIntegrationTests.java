@@ -126,17 +126,20 @@ class ClusterIntegrationTests {
       String task = awaitTask(applicant, references.get(i), "agreeActionPlan");
       completeTask(applicant, task, Map.of("actionPlan", Map.of("value", agreedPlan(applicant, task), "type", "Json")));
     }
-    // the appeal window closes by timer on either node and every case ends
-    await().atMost(WAIT).until(() -> count("select count(*) from act_hi_procinst where super_process_instance_id_ is null "
-        + "and state_ = 'COMPLETED'") == CASES);
+    // the appeal window closes by timer on either node and every certified case goes on to monitoring (Stage 4)
+    await().atMost(WAIT).until(() -> count("select count(*) from act_hi_procinst "
+        + "where proc_def_key_ = 'certificate-monitoring' and state_ = 'ACTIVE'") == CASES);
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    // then every case ended certified, with exactly one active certificate
-    assertThat(count("select count(*) from act_hi_procinst where state_ <> 'COMPLETED'")).isZero();
+    // then every case is certified and monitored, with exactly one active certificate, and nothing was cut short
+    assertThat(count("select count(*) from act_hi_procinst where state_ not in ('ACTIVE', 'COMPLETED')")).isZero();
+    assertThat(count("select count(*) from act_ru_execution where act_id_ = 'monitorCertificate'")).isEqualTo(CASES);
     assertThat(count("select count(*) from em_certificate where state = 'active'")).isEqualTo(CASES);
     assertThat(count("select count(distinct application_reference) from em_certificate")).isEqualTo(CASES);
     assertThat(count("select count(*) from act_ru_incident")).isZero();
-    assertThat(count("select count(*) from act_ru_job")).isZero();
+    // only timers wait now (annual returns, reassessment, expiry): no step is left undone or locked
+    assertThat(count("select count(*) from act_ru_job where type_ <> 'timer'")).isZero();
+    assertThat(count("select count(*) from act_ru_job where lock_owner_ is not null")).isZero();
     // numbers unique and gap-free per year
     assertGapFree("select certificate_number from em_certificate");
     assertGapFree("select reference from em_application");
