@@ -1,0 +1,125 @@
+package org.equitymark.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.OptionalLong;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Where the engines under test keep their data: every engine gets a database of its own on the same
+ * server (in-memory H2, or one embedded PostgreSQL), so that ours and the baseline never share rows.
+ */
+interface BenchDatabase extends AutoCloseable {
+
+  String name();
+
+  /** A new, empty database. */
+  Target create(String label);
+
+  /** Rows inserted + updated + deleted so far in that database, where the server counts them. */
+  OptionalLong rowsWritten(Target target);
+
+  @Override
+  void close();
+
+  record Target(String label, String url, String user, String password, String driver) {
+  }
+
+  static BenchDatabase h2() {
+    return new BenchDatabase() {
+      public String name() {
+        return "H2";
+      }
+
+      public Target create(String label) {
+        return new Target(label, "jdbc:h2:mem:bench-" + label + "-" + UUID.randomUUID()
+            + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE", "sa", "", "org.h2.Driver");
+      }
+
+      public OptionalLong rowsWritten(Target target) {
+        return OptionalLong.empty();
+      }
+
+      public void close() {
+      }
+    };
+  }
+
+  static BenchDatabase postgres() {
+    return new Postgres();
+  }
+
+  final class Postgres implements BenchDatabase {
+
+    /** PostgreSQL flushes a backend's table statistics at the latest 10 s after it goes idle. */
+    private static final long STATS_FLUSH_MILLIS = 11_000;
+
+    private final EmbeddedPostgres server;
+    private int counter;
+
+    Postgres() {
+      try {
+        server = EmbeddedPostgres.builder()
+            .setServerConfig("max_connections", "200")
+            .setServerConfig("fsync", "on")
+            .start();
+      } catch (Exception e) {
+        throw new IllegalStateException("embedded PostgreSQL did not start", e);
+      }
+    }
+
+    public String name() {
+      return "PostgreSQL";
+    }
+
+    public Target create(String label) {
+      String database = "bench_" + label.replaceAll("[^a-z0-9]", "_") + "_" + (++counter);
+      execute(server.getPostgresDatabase(), "CREATE DATABASE " + database);
+      return new Target(label, server.getJdbcUrl("postgres", database), "postgres", "postgres",
+          "org.postgresql.Driver");
+    }
+
+    public OptionalLong rowsWritten(Target target) {
+      sleep(STATS_FLUSH_MILLIS);
+      String database = target.url().substring(target.url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+      try (Connection connection = server.getPostgresDatabase().getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("SELECT pg_stat_clear_snapshot()");
+        try (ResultSet rows = statement.executeQuery(
+            "SELECT tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = '" + database + "'")) {
+          rows.next();
+          return OptionalLong.of(rows.getLong(1));
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    public void close() {
+      try {
+        server.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static void execute(DataSource dataSource, String sql) {
+      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+      } catch (Exception e) {
+        throw new IllegalStateException(sql, e);
+      }
+    }
+
+    private static void sleep(long millis) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
