@@ -30,20 +30,33 @@ interface BenchDatabase extends AutoCloseable {
 
   static BenchDatabase h2() {
     return new BenchDatabase() {
+      private final java.util.List<Target> created = new java.util.ArrayList<>();
+
       public String name() {
         return "H2";
       }
 
       public Target create(String label) {
-        return new Target(label, "jdbc:h2:mem:bench-" + label + "-" + UUID.randomUUID()
+        Target target = new Target(label, "jdbc:h2:mem:bench-" + label + "-" + UUID.randomUUID()
             + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE", "sa", "", "org.h2.Driver");
+        created.add(target);
+        return target;
       }
 
       public OptionalLong rowsWritten(Target target) {
         return OptionalLong.empty();
       }
 
+      /** In-memory databases live on the heap until shut down: they must not count for the next database. */
       public void close() {
+        for (Target target : created) {
+          try (Connection connection = java.sql.DriverManager.getConnection(target.url(), target.user(),
+              target.password()); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+          } catch (Exception e) {
+            // already gone
+          }
+        }
       }
     };
   }
