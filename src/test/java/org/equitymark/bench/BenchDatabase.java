@@ -22,6 +22,11 @@ interface BenchDatabase extends AutoCloseable {
   /** Rows inserted + updated + deleted so far in that database, where the server counts them. */
   OptionalLong rowsWritten(Target target);
 
+  /** The same per table (after {@link #rowsWritten}, which waits for the statistics), empty where not counted. */
+  default java.util.Map<String, Long> rowsWrittenByTable(Target target) {
+    return java.util.Map.of();
+  }
+
   @Override
   void close();
 
@@ -109,6 +114,22 @@ interface BenchDatabase extends AutoCloseable {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    @Override
+    public java.util.Map<String, Long> rowsWrittenByTable(Target target) {
+      java.util.Map<String, Long> rows = new java.util.TreeMap<>();
+      try (Connection connection = java.sql.DriverManager.getConnection(target.url(), target.user(), target.password());
+          Statement statement = connection.createStatement();
+          ResultSet result = statement.executeQuery(
+              "SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables")) {
+        while (result.next()) {
+          rows.put(result.getString(1).toLowerCase(), result.getLong(2));
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      return rows;
     }
 
     public void close() {

@@ -57,7 +57,17 @@ public final class Benchmark {
       try (BenchDatabase database = name.trim().equals("postgres") ? BenchDatabase.postgres() : BenchDatabase.h2()) {
         runOn(database);
       }
+      // written after each database, so that a long run that is stopped keeps what it measured
+      write(started);
     }
+    System.out.println();
+    System.out.println("EquityMark benchmark, ours against a bare Camunda 7.24 engine (median of " + RUNS
+        + " runs, min-max in brackets)");
+    System.out.println(table.render());
+    System.out.println("Written to " + OUTPUT.toAbsolutePath());
+  }
+
+  private void write(Instant started) throws java.io.IOException {
     Map<String, Object> results = new LinkedHashMap<>();
     results.put("started", started.toString());
     results.put("finished", Instant.now().toString());
@@ -70,11 +80,7 @@ public final class Benchmark {
     results.put("memory", memory);
     Files.createDirectories(OUTPUT.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUTPUT.toFile(), results);
-    System.out.println();
-    System.out.println("EquityMark benchmark, ours against a bare Camunda 7.24 engine (median of " + RUNS
-        + " runs, min-max in brackets)");
-    System.out.println(table.render());
-    System.out.println("Written to " + OUTPUT.toAbsolutePath());
+    Files.writeString(OUTPUT.resolveSibling("results.txt"), table.render());
   }
 
   private void runOn(BenchDatabase database) {
@@ -121,6 +127,7 @@ public final class Benchmark {
     Map<BenchSystem, BenchDatabase.Target> targets = Map.of(ours, oursTarget, bare, bareTarget);
     Map<BenchSystem, List<Double>> throughput = new LinkedHashMap<>();
     Map<BenchSystem, List<Double>> rows = new LinkedHashMap<>();
+    Map<String, Object> rowsByTable = new LinkedHashMap<>();
     Map<BenchSystem, Map<String, List<Double>>> p50 = new LinkedHashMap<>();
     Map<BenchSystem, Map<String, List<Double>>> p95 = new LinkedHashMap<>();
     for (int run = 1; run <= RUNS; run++) {
@@ -128,6 +135,7 @@ public final class Benchmark {
       List<BenchSystem> order = run % 2 == 1 ? List.of(ours, bare) : List.of(bare, ours);
       for (BenchSystem system : order) {
         OptionalLong rowsBefore = database.rowsWritten(targets.get(system));
+        Map<String, Long> tablesBefore = database.rowsWrittenByTable(targets.get(system));
         StepClock clock = new StepClock();
         long start = System.nanoTime();
         for (int i = 0; i < CASES; i++) {
@@ -135,6 +143,10 @@ public final class Benchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         OptionalLong rowsAfter = database.rowsWritten(targets.get(system));
+        Map<String, Long> tablesAfter = database.rowsWrittenByTable(targets.get(system));
+        if (run == 1 && !tablesAfter.isEmpty()) {
+          rowsByTable.put(system.label(), perCaseByTable(tablesBefore, tablesAfter));
+        }
         forgetMails();
         throughput.computeIfAbsent(system, s -> new ArrayList<>()).add(CASES / seconds);
         if (rowsBefore.isPresent() && rowsAfter.isPresent()) {
@@ -162,6 +174,7 @@ public final class Benchmark {
       Figures.Runs bareRows = Figures.Runs.of(rows.get(bare));
       table.add(db, part, "rows written/case", oursRows, bareRows, "<= 1.2", 1.2, false);
       json.put("rowsWrittenPerCase", Map.of("ours", oursRows.json(), "baseline", bareRows.json()));
+      json.put("rowsWrittenPerCaseByTableRun1", rowsByTable);
     }
     Map<String, Object> steps = new LinkedHashMap<>();
     for (String step : p50.get(ours).keySet()) {
@@ -177,6 +190,17 @@ public final class Benchmark {
     }
     json.put("stepMillis", steps);
     return json;
+  }
+
+  /** Rows written per case in each table, largest first. */
+  private static Map<String, Object> perCaseByTable(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Object> perCase = new LinkedHashMap<>();
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 0)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> perCase.put(e.getKey(), Figures.round(e.getValue() / (double) CASES)));
+    return perCase;
   }
 
   // ---------------------------------------------------------------- 3. jobs
