@@ -23,6 +23,15 @@ public class Timers {
   private final String clarificationReminder;
   private final String clarificationEscalation;
   private final String appealWindow;
+  private final String annualReturnInterval;
+  private final String annualReturnDue;
+  private final String annualReturnReminder;
+  private final String annualReturnOverdue;
+  private final String reassessmentInvitation;
+  private final String reassessmentReminders;
+  private final String trainingFollowUpInterval;
+  private final String trainingFollowUpWindow;
+  private final String frameworkReview;
 
   public Timers(
       @Value("${equitymark.timers.payment-reminder}") String paymentReminder,
@@ -31,7 +40,16 @@ public class Timers {
       @Value("${equitymark.timers.self-assessment-idle}") String selfAssessmentIdle,
       @Value("${equitymark.timers.clarification-reminder}") String clarificationReminder,
       @Value("${equitymark.timers.clarification-escalation}") String clarificationEscalation,
-      @Value("${equitymark.timers.appeal-window}") String appealWindow) {
+      @Value("${equitymark.timers.appeal-window}") String appealWindow,
+      @Value("${equitymark.timers.annual-return-interval}") String annualReturnInterval,
+      @Value("${equitymark.timers.annual-return-due}") String annualReturnDue,
+      @Value("${equitymark.timers.annual-return-reminder}") String annualReturnReminder,
+      @Value("${equitymark.timers.annual-return-overdue}") String annualReturnOverdue,
+      @Value("${equitymark.timers.reassessment-invitation}") String reassessmentInvitation,
+      @Value("${equitymark.timers.reassessment-reminders}") String reassessmentReminders,
+      @Value("${equitymark.timers.training-follow-up-interval}") String trainingFollowUpInterval,
+      @Value("${equitymark.timers.training-follow-up-window}") String trainingFollowUpWindow,
+      @Value("${equitymark.timers.framework-review}") String frameworkReview) {
     this.paymentReminder = cycle("payment-reminder", paymentReminder);
     this.paymentLapse = duration("payment-lapse", paymentLapse);
     this.selfAssessmentReminder = cycle("self-assessment-reminder", selfAssessmentReminder);
@@ -39,6 +57,15 @@ public class Timers {
     this.clarificationReminder = duration("clarification-reminder", clarificationReminder);
     this.clarificationEscalation = duration("clarification-escalation", clarificationEscalation);
     this.appealWindow = duration("appeal-window", appealWindow);
+    this.annualReturnInterval = duration("annual-return-interval", annualReturnInterval);
+    this.annualReturnDue = duration("annual-return-due", annualReturnDue);
+    this.annualReturnReminder = cycle("annual-return-reminder", annualReturnReminder);
+    this.annualReturnOverdue = duration("annual-return-overdue", annualReturnOverdue);
+    this.reassessmentInvitation = duration("reassessment-invitation", reassessmentInvitation);
+    this.reassessmentReminders = durations("reassessment-reminders", reassessmentReminders);
+    this.trainingFollowUpInterval = duration("training-follow-up-interval", trainingFollowUpInterval);
+    this.trainingFollowUpWindow = duration("training-follow-up-window", trainingFollowUpWindow);
+    this.frameworkReview = cycle("framework-review", frameworkReview);
   }
 
   public String getPaymentReminder() {
@@ -67,6 +94,60 @@ public class Timers {
 
   public String getAppealWindow() {
     return appealWindow;
+  }
+
+  /** Time from a certificate's issue to each annual return (12 and 24 months by default). */
+  public String getAnnualReturnInterval() {
+    return annualReturnInterval;
+  }
+
+  /** From the opening of an annual return to its due date. */
+  public String getAnnualReturnDue() {
+    return annualReturnDue;
+  }
+
+  public String getAnnualReturnReminder() {
+    return annualReturnReminder;
+  }
+
+  /** From the opening of an annual return to automatic suspension: 30 days due plus 60 days grace. */
+  public String getAnnualReturnOverdue() {
+    return annualReturnOverdue;
+  }
+
+  /** How long before expiry the organisation is invited to reassess. */
+  public String getReassessmentInvitation() {
+    return reassessmentInvitation;
+  }
+
+  /** Reminders to reassess, each a duration before expiry, comma-separated (P60D,P30D,P7D). */
+  public String getReassessmentReminders() {
+    return reassessmentReminders;
+  }
+
+  /** Between a training or experience day and each follow-up survey (a quarter). */
+  public String getTrainingFollowUpInterval() {
+    return trainingFollowUpInterval;
+  }
+
+  /** How long the organisation has to return a follow-up survey. */
+  public String getTrainingFollowUpWindow() {
+    return trainingFollowUpWindow;
+  }
+
+  /** The cycle of the scheme managers' review of the evidence framework (yearly). */
+  public String getFrameworkReview() {
+    return frameworkReview;
+  }
+
+  static String durations(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("equitymark.timers." + name + " must be set");
+    }
+    for (String each : value.split(",")) {
+      duration(name, each);
+    }
+    return value.replace(" ", "");
   }
 
   static String cycle(String name, String value) {

@@ -187,4 +187,28 @@ public final class CertificationProcess {
   public static String organisationGroup(String organisationId) {
     return "org-" + organisationId;
   }
+
+  // Stage 4: monitoring (process certificate-monitoring, called by monitorCertificate with the case's variables)
+  /** The call activity that monitors a certified organisation until its certificate ends. */
+  public static final String MONITOR_CERTIFICATE = "monitorCertificate";
+  public static final Variable<String> PREVIOUS_CERTIFICATE_NUMBER = Variable.string("previousCertificateNumber");
+  public static final Variable<String> PREVIOUS_LEVEL = Variable.string("previousLevel");
+  public static final Variable<Long> ANNUAL_RETURN_YEAR = Variable.number("annualReturnYear");
+  public static final Variable<String> ANNUAL_RETURN_DUE_ON = Variable.string("annualReturnDueOn");
+  public static final Variable<String> ACTION_PLAN_PROGRESS = Variable.string("actionPlanProgress");
+  public static final Variable<Variable.JsonText> OUTCOMES_BY_ETHNIC_GROUP = Variable.json("outcomesByEthnicGroup");
+  public static final Variable<Variable.JsonText> SATISFACTION_BY_ETHNIC_GROUP = Variable.json("satisfactionByEthnicGroup");
+  public static final Variable<Long> DISCRIMINATION_COMPLAINTS_RECEIVED = Variable.number("discriminationComplaintsReceived");
+  public static final Variable<Long> DISCRIMINATION_COMPLAINTS_RESOLVED = Variable.number("discriminationComplaintsResolved");
+  public static final Variable<Boolean> REVALIDATED = Variable.bool("revalidated");
+  public static final Variable<String> REVIEW_COMMENTS = Variable.string("reviewComments");
+  public static final Variable<String> SUSPENSION_REASON = Variable.string("suspensionReason");
+  public static final Variable<String> REVOCATION_REASON = Variable.string("revocationReason");
+  public static final Variable<String> REASSESSMENT_REFERENCE = Variable.string("reassessmentReference");
+  public static final Variable<String> RENEWED_BY = Variable.string("renewedBy");
+  public static final Variable<String> OVERDUE_ACTION_PLAN_ITEMS = Variable.string("overdueActionPlanItems");
+  public static final Variable<String> OPEN_FEEDBACK = Variable.string("openFeedback");
+
+  /** The message that revokes a certificate at any time, with {@code revocationReason}. */
+  public static final String CERTIFICATE_REVOKED_MESSAGE = "CertificateRevoked";
 }

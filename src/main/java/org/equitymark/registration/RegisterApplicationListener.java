@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.frameworkreview.FrameworkVersions;
 import org.equitymark.numbering.SequenceNumbers;
 import org.equitymark.submission.InvalidSubmissionException;
 import org.equitymark.submission.SubmissionValidator;
@@ -40,21 +40,23 @@ public class RegisterApplicationListener implements ExecutionListener {
   private final RegistrationForm form;
   private final Organisations organisations;
   private final SequenceNumbers numbers;
-  private final EvidenceFramework framework;
+  private final FrameworkVersions frameworkVersions;
 
   public RegisterApplicationListener(SubmissionValidator validator, RegistrationForm form,
-      Organisations organisations, SequenceNumbers numbers, EvidenceFramework framework) {
+      Organisations organisations, SequenceNumbers numbers, FrameworkVersions frameworkVersions) {
     this.validator = validator;
     this.form = form;
     this.organisations = organisations;
     this.numbers = numbers;
-    this.framework = framework;
+    this.frameworkVersions = frameworkVersions;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    validator.validate(form, execution);
     Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    // only the engine itself (no user) starts a reassessment, with the previous certificate linked
+    boolean reassessmentByEngine = user == null && Boolean.TRUE.equals(REASSESSMENT.get(execution));
+    validator.validate(reassessmentByEngine ? new ReassessmentRegistrationForm(form) : form, execution);
     String userId = user == null ? null : user.getUserId();
 
     String organisationId = organisationOf(execution, user);
@@ -64,7 +66,8 @@ public class RegisterApplicationListener implements ExecutionListener {
     execution.setProcessBusinessKey(reference);
     APPLICATION_REFERENCE.set(execution, reference);
     ORGANISATION_ID.set(execution, organisationId);
-    FRAMEWORK_VERSION.set(execution, framework.version());
+    // the latest published version: a case keeps it, whatever is published later
+    FRAMEWORK_VERSION.set(execution, frameworkVersions.currentVersion());
     REGISTERED_BY.set(execution, userId == null ? "system" : userId);
     if (REASSESSMENT.get(execution) == null) {
       REASSESSMENT.set(execution, false);

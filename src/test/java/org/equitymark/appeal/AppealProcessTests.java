@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.equitymark.process.CertificationProcess.Elements.AGREE_ACTION_PLAN;
 import static org.equitymark.process.CertificationProcess.Elements.ALLOCATE_ASSESSORS;
 import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
-import static org.equitymark.process.CertificationProcess.Elements.CERTIFICATION_DECIDED;
 import static org.equitymark.process.CertificationProcess.Elements.LODGE_APPEAL;
 import static org.equitymark.process.CertificationProcess.Elements.PREPARE_REASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.REVIEW_APPEAL;
@@ -51,7 +50,7 @@ class AppealProcessTests extends ProcessTestSupport {
   }
 
   @Test
-  void shouldDismissAnAppealLodgedByMessageAndCloseTheCase() {
+  void shouldDismissAnAppealLodgedByMessageAndMonitorTheCertificate() {
     // given
     String applicant = newApplicant();
     String email = uniqueEmail();
@@ -68,7 +67,7 @@ class AppealProcessTests extends ProcessTestSupport {
     complete(applicant, instance, AGREE_ACTION_PLAN, Map.of("actionPlan", agreedActionPlan(instance)));
 
     // then
-    assertThat(instance).isEnded().hasPassed("sendAppealDismissed", CERTIFICATION_DECIDED);
+    assertThat(instance).hasPassed("sendAppealDismissed").isWaitingAt(CertificationProcess.MONITOR_CERTIFICATE);
     Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("the outcome of your appeal"));
   }
 

@@ -5,7 +5,6 @@ import static org.equitymark.process.CertificationProcess.Elements.AGREE_ACTION_
 import static org.equitymark.process.CertificationProcess.Elements.ALLOCATE_ASSESSORS_MANUALLY;
 import static org.equitymark.process.CertificationProcess.Elements.APPROVE_CERTIFICATION;
 import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
-import static org.equitymark.process.CertificationProcess.Elements.CERTIFICATION_DECIDED;
 import static org.equitymark.process.CertificationProcess.Elements.CLARIFICATION_REMINDER_DUE;
 import static org.equitymark.process.CertificationProcess.Elements.ISSUE_CERTIFICATE;
 import static org.equitymark.process.CertificationProcess.Elements.LODGE_APPEAL;
@@ -73,8 +72,8 @@ class CertificationStage3ProcessTests extends ProcessTestSupport {
     complete(applicant, instance, AGREE_ACTION_PLAN, Map.of("actionPlan", agreedActionPlan(instance)));
     moveClockBy(Duration.ofDays(28).plusMinutes(1));
 
-    // then
-    assertThat(instance).isEnded().hasPassed(CERTIFICATION_DECIDED);
+    // then the certified case goes on to monitoring (Stage 4)
+    assertThat(instance).isWaitingAt(org.equitymark.process.CertificationProcess.MONITOR_CERTIFICATE);
   }
 
   @Test

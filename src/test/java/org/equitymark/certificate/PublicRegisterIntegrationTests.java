@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.equitymark.numbering.SequenceNumbers;
 import org.equitymark.registration.Organisations;
+import org.equitymark.support.TestDatabase;
 import org.equitymark.support.TestMailServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,7 @@ class PublicRegisterIntegrationTests {
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
     TestMailServer.register(registry);
+    TestDatabase.register(registry);
   }
 
   @Test

@@ -82,6 +82,53 @@ class FormsAndModelsTests extends ProcessTestSupport {
   }
 
   @Test
+  void shouldUseOnlyVariablesOfTheContractAsFormFieldKeys() throws IOException {
+    // given: the variables the process declares (CertificationProcess), per-area ones included
+    Set<String> contract = contractVariables();
+    assertThat(contract).contains("organisationName", "leadershipIndicators", "outcomesAssessorComment");
+
+    // then: every input of every form writes one of them
+    for (Path file : forms()) {
+      for (String key : inputKeys(form(file))) {
+        assertThat(key).as("field key in %s", file.getFileName()).isIn(contract);
+      }
+    }
+  }
+
+  @Test
+  void shouldReferenceEveryFormFromTheModel() throws IOException {
+    // given
+    Set<String> referenced = formNodes().stream().map(FormsAndModelsTests::formRef).collect(Collectors.toSet());
+
+    // then: a form no task uses is a form a designer edits in vain
+    for (Path file : forms()) {
+      assertThat(file.getFileName().toString().replace(".form", "")).as("form %s used by a formRef", file.getFileName())
+          .isIn(referenced);
+    }
+  }
+
+  private static Set<String> contractVariables() {
+    Set<String> names = new HashSet<>();
+    for (java.lang.reflect.Field field : org.equitymark.process.CertificationProcess.class.getFields()) {
+      if (java.lang.reflect.Modifier.isStatic(field.getModifiers())
+          && field.getType() == org.equitymark.process.Variable.class) {
+        try {
+          names.add(((org.equitymark.process.Variable<?>) field.get(null)).name());
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    for (String area : EvidenceFramework.AREA_IDS) {
+      names.add(org.equitymark.process.CertificationProcess.indicators(area).name());
+      names.add(org.equitymark.process.CertificationProcess.evidence(area).name());
+      names.add(org.equitymark.process.CertificationProcess.confirmedIndicators(area).name());
+      names.add(org.equitymark.process.CertificationProcess.assessorComment(area).name());
+    }
+    return names;
+  }
+
+  @Test
   void shouldOfferEveryIndicatorOfTheFrameworkWithItsWording() throws IOException {
     for (String formId : List.of("self-assessment", "assessment")) {
       Map<String, JsonNode> checklists = checklists(form(Path.of("forms", formId + ".form")));
@@ -99,10 +146,18 @@ class FormsAndModelsTests extends ProcessTestSupport {
     }
   }
 
-  private static List<FlowNode> formNodes() {
-    BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", "certification.bpmn").toFile());
-    List<FlowNode> nodes = new ArrayList<>(model.getModelElementsByType(UserTask.class));
-    model.getModelElementsByType(StartEvent.class).stream().filter(s -> formRef(s) != null).forEach(nodes::add);
+  private static List<FlowNode> formNodes() throws IOException {
+    List<FlowNode> nodes = new ArrayList<>();
+    List<Path> models;
+    try (Stream<Path> files = Files.list(Path.of("processes"))) {
+      models = files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
+    }
+    assertThat(models).as("processes/*.bpmn").isNotEmpty();
+    for (Path file : models) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      nodes.addAll(model.getModelElementsByType(UserTask.class));
+      model.getModelElementsByType(StartEvent.class).stream().filter(s -> formRef(s) != null).forEach(nodes::add);
+    }
     return nodes;
   }
 

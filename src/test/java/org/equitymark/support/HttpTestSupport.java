@@ -37,6 +37,7 @@ public abstract class HttpTestSupport {
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
     TestMailServer.register(registry);
+    TestDatabase.register(registry);
   }
 
   protected RestClient anonymous() {

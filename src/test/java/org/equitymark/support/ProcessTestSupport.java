@@ -59,6 +59,7 @@ public abstract class ProcessTestSupport {
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
     TestMailServer.register(registry);
+    TestDatabase.register(registry);
   }
 
   @Autowired protected AssessorPool assessorPool;

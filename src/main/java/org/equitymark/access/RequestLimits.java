@@ -1,0 +1,213 @@
+package org.equitymark.access;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Limits that keep one request from exhausting the server or the database.
+ *
+ * <ul>
+ *   <li>A request body is at most {@code equitymark.http.max-request-bytes} (1 MB): a larger one is
+ *       answered 413 with a JSON reason before anything reads it, whether it declares its length or
+ *       is sent in chunks.
+ *   <li>Camunda's {@code queryMaxResultsLimit} refuses unbounded queries of authenticated users, and
+ *       its REST API runs a query without paging unbounded. So a request to the engine REST API
+ *       (ours and the webapps') that asks for no {@code maxResults} gets the limit as its default:
+ *       a client that asks for more than the limit gets Camunda's 400, one that asks for nothing
+ *       gets at most the limit.
+ * </ul>
+ */
+@Configuration
+class RequestLimits {
+
+  @Bean
+  FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${equitymark.http.max-request-bytes}") long maxBytes) {
+    var registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBytes));
+    registration.setName("equitymark-body-size-limit");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<DefaultMaxResults> defaultMaxResults(
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit}") int limit) {
+    var registration = new FilterRegistrationBean<>(new DefaultMaxResults(limit));
+    registration.setName("equitymark-default-max-results");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    return registration;
+  }
+
+  static void tooLarge(HttpServletResponse response, long maxBytes) throws IOException {
+    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"PayloadTooLarge\",\"message\":\"The request body is larger than "
+        + maxBytes + " bytes\"}");
+  }
+
+  /** 413 for a body larger than the limit. */
+  static final class BodySizeLimit extends OncePerRequestFilter {
+
+    private final long maxBytes;
+
+    BodySizeLimit(long maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      if (request.getContentLengthLong() > maxBytes) {
+        tooLarge(response, maxBytes);
+        return;
+      }
+      LimitedRequest limited = new LimitedRequest(request, maxBytes);
+      try {
+        chain.doFilter(limited, response);
+      } catch (RuntimeException | IOException | ServletException e) {
+        if (!limited.exceeded || response.isCommitted()) {
+          throw e;
+        }
+        response.resetBuffer();
+        tooLarge(response, maxBytes);
+        return;
+      }
+      if (limited.exceeded && !response.isCommitted()) {
+        response.resetBuffer();
+        tooLarge(response, maxBytes);
+      }
+    }
+  }
+
+  /** A request whose body stream fails once more than the limit has been read (chunked bodies). */
+  private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+    private final long maxBytes;
+    private ServletInputStream stream;
+    private boolean exceeded;
+
+    LimitedRequest(HttpServletRequest request, long maxBytes) {
+      super(request);
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        ServletInputStream original = super.getInputStream();
+        stream = new ServletInputStream() {
+          private long read;
+
+          @Override
+          public int read() throws IOException {
+            int b = original.read();
+            if (b >= 0) {
+              count(1);
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = original.read(buffer, offset, length);
+            if (n > 0) {
+              count(n);
+            }
+            return n;
+          }
+
+          private void count(int n) throws IOException {
+            read += n;
+            if (read > maxBytes) {
+              exceeded = true;
+              throw new IOException("Request body larger than " + maxBytes + " bytes");
+            }
+          }
+
+          @Override
+          public boolean isFinished() {
+            return original.isFinished();
+          }
+
+          @Override
+          public boolean isReady() {
+            return original.isReady();
+          }
+
+          @Override
+          public void setReadListener(ReadListener listener) {
+            original.setReadListener(listener);
+          }
+        };
+      }
+      return stream;
+    }
+  }
+
+  /** Adds {@code maxResults=limit} to an engine REST request that gives none. */
+  static final class DefaultMaxResults extends OncePerRequestFilter {
+
+    private final String limit;
+
+    DefaultMaxResults(int limit) {
+      this.limit = Integer.toString(limit);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      if (request.getParameter("maxResults") != null || request.getQueryString() != null
+          && request.getQueryString().contains("maxResults=")) {
+        chain.doFilter(request, response);
+        return;
+      }
+      chain.doFilter(new HttpServletRequestWrapper(request) {
+        @Override
+        public String getQueryString() {
+          String query = super.getQueryString();
+          return (query == null || query.isEmpty() ? "" : query + "&") + "maxResults=" + limit;
+        }
+
+        @Override
+        public String getParameter(String name) {
+          return "maxResults".equals(name) ? limit : super.getParameter(name);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+          Map<String, String[]> parameters = new LinkedHashMap<>(super.getParameterMap());
+          parameters.put("maxResults", new String[] {limit});
+          return parameters;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+          return Collections.enumeration(getParameterMap().keySet());
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+          return "maxResults".equals(name) ? new String[] {limit} : super.getParameterValues(name);
+        }
+      }, response);
+    }
+  }
+}

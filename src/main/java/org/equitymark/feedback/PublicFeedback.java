@@ -1,0 +1,149 @@
+package org.equitymark.feedback;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Public feedback, kept in the database: the rate limit per sender address counts the sender's
+ * recent feedback there too, under a lock on the sender's row, so it holds across every node of a
+ * cluster. Addresses are kept only as a salted SHA-256 hash.
+ */
+@Service
+@Transactional
+public class PublicFeedback {
+
+  private static final String COLUMNS = "id, certificate_number, submitter_type, message, received_at, status, "
+      + "triaged_by, triaged_at, triage_notes";
+
+  private final JdbcTemplate jdbc;
+  private final int maxPerWindow;
+  private final Duration window;
+  private final String salt;
+  private final TransactionTemplate newTransaction;
+
+  public PublicFeedback(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+      @Value("${equitymark.feedback.max-per-address:5}") int maxPerWindow,
+      @Value("${equitymark.feedback.window:PT1H}") String window,
+      @Value("${equitymark.feedback.address-salt:equitymark-feedback}") String salt) {
+    this.jdbc = jdbc;
+    this.maxPerWindow = maxPerWindow;
+    this.window = Duration.parse(window);
+    this.salt = salt;
+    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    if (maxPerWindow < 1 || this.window.isNegative() || this.window.isZero()) {
+      throw new IllegalArgumentException("equitymark.feedback.max-per-address and .window must be positive");
+    }
+  }
+
+  /**
+   * How long the sender must wait, when it has sent its share in the window already. Locks the
+   * sender's row until the transaction ends, so call it in the transaction that records the feedback.
+   */
+  public Optional<Duration> retryAfter(String senderAddress) {
+    lockSender(hash(senderAddress));
+    Instant now = now();
+    List<Timestamp> recent = jdbc.query("select received_at from em_feedback where client_hash = ? and received_at > ? "
+            + "order by received_at", (rs, row) -> rs.getTimestamp(1), hash(senderAddress),
+        Timestamp.from(now.minus(window)));
+    if (recent.size() < maxPerWindow) {
+      return Optional.empty();
+    }
+    return Optional.of(Duration.between(now, recent.get(recent.size() - maxPerWindow).toInstant().plus(window)));
+  }
+
+  private void lockSender(String clientHash) {
+    if (jdbc.query("select client_hash from em_feedback_sender where client_hash = ? for update",
+        (rs, row) -> rs.getString(1), clientHash).isEmpty()) {
+      // the sender's first feedback: create its row in a transaction of its own (a duplicate from
+      // another node at the same moment must not abort ours), then lock it
+      try {
+        newTransaction.executeWithoutResult(status ->
+            jdbc.update("insert into em_feedback_sender (client_hash) values (?)", clientHash));
+      } catch (DuplicateKeyException e) {
+        // inserted by another node meanwhile
+      }
+      jdbc.query("select client_hash from em_feedback_sender where client_hash = ? for update",
+          (rs, row) -> rs.getString(1), clientHash);
+    }
+  }
+
+  /**
+   * Records the feedback unless the sender has sent its share in the window already; answers how
+   * long it must wait then. Counting and recording happen under the sender's lock, in one transaction.
+   */
+  public Optional<Duration> submit(String certificateNumber, String submitterType, String message, String senderAddress) {
+    Optional<Duration> wait = retryAfter(senderAddress);
+    if (wait.isEmpty()) {
+      record(certificateNumber, submitterType, message, senderAddress);
+    }
+    return wait;
+  }
+
+  /** Records feedback already checked (certificate exists, type and length valid); escapes the message. */
+  public void record(String certificateNumber, String submitterType, String message, String senderAddress) {
+    jdbc.update("insert into em_feedback (certificate_number, submitter_type, message, client_hash, received_at, status) "
+            + "values (?, ?, ?, ?, ?, ?)", certificateNumber, submitterType, HtmlUtils.htmlEscape(message.strip()),
+        hash(senderAddress), Timestamp.from(now()), Feedback.OPEN);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Feedback> list(String status) {
+    return status == null
+        ? jdbc.query("select " + COLUMNS + " from em_feedback order by id desc", PublicFeedback::feedback)
+        : jdbc.query("select " + COLUMNS + " from em_feedback where status = ? order by id desc",
+            PublicFeedback::feedback, status);
+  }
+
+  /** The open feedback on a certificate, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Feedback> open(String certificateNumber) {
+    return jdbc.query("select " + COLUMNS + " from em_feedback where certificate_number = ? and status = ? order by id",
+        PublicFeedback::feedback, certificateNumber, Feedback.OPEN);
+  }
+
+  /** A scheme manager's triage; false when there is no such feedback. */
+  public boolean triage(long id, String status, String notes, String userId) {
+    return jdbc.update("update em_feedback set status = ?, triage_notes = ?, triaged_by = ?, triaged_at = ? where id = ?",
+        status, notes == null ? null : HtmlUtils.htmlEscape(notes.strip()), userId, Timestamp.from(now()), id) == 1;
+  }
+
+  private String hash(String address) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest((salt + "|" + address).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Instant now() {
+    return ClockUtil.now().toInstant();
+  }
+
+  private static Feedback feedback(ResultSet rs, int row) throws SQLException {
+    Timestamp triagedAt = rs.getTimestamp(8);
+    return new Feedback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+        triagedAt == null ? null : triagedAt.toInstant(), rs.getString(9));
+  }
+}

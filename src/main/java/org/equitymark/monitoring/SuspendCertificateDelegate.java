@@ -1,0 +1,42 @@
+package org.equitymark.monitoring;
+
+import static org.equitymark.monitoring.MonitoringProcess.SUSPENSION_CAUSE;
+import static org.equitymark.process.CertificationProcess.ANNUAL_RETURN_YEAR;
+import static org.equitymark.process.CertificationProcess.CERTIFICATE_NUMBER;
+import static org.equitymark.process.CertificationProcess.SUSPENSION_REASON;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.equitymark.certificate.CertificateState;
+import org.equitymark.certificate.Certificates;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code suspendCertificate}: suspends the certificate because an annual return was not accepted
+ * or not received ({@code suspensionCause}), until a later return is accepted. The reason is
+ * public (register, history), so it says what happened and nothing of the review's comments.
+ */
+@Component("suspendCertificate")
+class SuspendCertificateDelegate implements JavaDelegate {
+
+  static final String RETURN_MISSED = "return-missed";
+  static final String RETURN_NOT_ACCEPTED = "return-not-accepted";
+
+  private final Certificates certificates;
+
+  SuspendCertificateDelegate(Certificates certificates) {
+    this.certificates = certificates;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long year = ANNUAL_RETURN_YEAR.get(execution, 0L);
+    String reason = switch (SUSPENSION_CAUSE.get(execution)) {
+      case RETURN_MISSED -> "Suspended: the annual return for year " + year + " was not received";
+      case RETURN_NOT_ACCEPTED -> "Suspended: the annual return for year " + year + " was not accepted";
+      default -> throw new IllegalStateException("Unknown suspension cause " + SUSPENSION_CAUSE.get(execution));
+    };
+    certificates.changeState(CERTIFICATE_NUMBER.get(execution), CertificateState.SUSPENDED, reason);
+    SUSPENSION_REASON.set(execution, reason);
+  }
+}

@@ -1,0 +1,344 @@
+package org.equitymark.monitoring;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.ANNUAL_RETURNS_COMPLETED;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.ANNUAL_RETURN_OPENS;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.ANNUAL_RETURN_REMINDER_DUE;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_EXPIRED;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_RENEWED;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_REVOKED;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_ANNUAL_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.START_REASSESSMENT;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.SUBMIT_ANNUAL_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.SUSPEND_FOR_MISSED_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.SUSPEND_FOR_REJECTED_RETURN;
+import static org.equitymark.process.CertificationProcess.Elements.AGREE_ACTION_PLAN;
+import static org.equitymark.process.CertificationProcess.Elements.APPROVE_CERTIFICATION;
+import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
+import static org.equitymark.process.CertificationProcess.Elements.CERTIFICATION_DECIDED;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.equitymark.certificate.Certificate;
+import org.equitymark.certificate.CertificateState;
+import org.equitymark.certificate.Certificates;
+import org.equitymark.certificate.StateChange;
+import org.equitymark.process.CertificationProcess;
+import org.equitymark.submission.InvalidSubmissionException;
+import org.equitymark.support.ProcessTestSupport;
+import org.equitymark.support.TestMailServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Stage 4 through the real models, three years on the engine clock: a certified case calls
+ * {@code certificate-monitoring}, which asks for annual returns at 12 and 24 months, suspends and
+ * reinstates, invites to reassess 90 days before expiry, and expires, renews or revokes.
+ */
+class CertificateMonitoringProcessTests extends ProcessTestSupport {
+
+  static final String OUTCOMES = "{\"A\": {\"served\": 412, \"improved\": 260}, \"N\": {\"served\": 57, \"improved\": 31}}";
+  static final String SATISFACTION = "{\"A\": {\"surveyed\": 120, \"satisfied\": 96}, \"N\": {\"surveyed\": 20, \"satisfied\": 14}}";
+
+  @Autowired Certificates certificates;
+  @Autowired org.equitymark.feedback.PublicFeedback publicFeedback;
+
+  private String applicant;
+  private String email;
+
+  /** A case certified at developing, its action plan agreed and the appeal window closed: now monitored. */
+  private ProcessInstance certifiedCase() {
+    applicant = newApplicant();
+    email = uniqueEmail();
+    ProcessInstance instance = decidedCase(applicant, email, "developing", allIndicatorsUpTo("developing"));
+    complete(applicant, instance, AGREE_ACTION_PLAN, Map.of("actionPlan", agreedActionPlan(instance)));
+    moveClockBy(Duration.ofDays(28).plusMinutes(1));
+    assertThat(instance).isWaitingAt(CertificationProcess.MONITOR_CERTIFICATE);
+    return instance;
+  }
+
+  private ProcessInstance monitoring(ProcessInstance certification) {
+    ProcessInstance monitoring = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(certification.getId()).singleResult();
+    if (monitoring == null) {
+      throw new AssertionError("No monitoring under " + certification.getBusinessKey());
+    }
+    return monitoring;
+  }
+
+  private String certificateNumber(ProcessInstance instance) {
+    return (String) runtimeService.getVariable(instance.getId(), "certificateNumber");
+  }
+
+  private Certificate certificate(String number) {
+    return certificates.find(number).orElseThrow();
+  }
+
+  /** Moves the clock to the next opening of an annual return, a minute after. */
+  private void moveToNextAnnualReturn(ProcessInstance monitoring) {
+    assertThat(monitoring).isWaitingAt(ANNUAL_RETURN_OPENS);
+    moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "annualReturnOpensAt")).toInstant());
+  }
+
+  private void moveClockTo(Instant instant) {
+    moveClockBy(Duration.between(ClockUtil.now().toInstant(), instant).plusMinutes(1));
+  }
+
+  private static Map<String, Object> annualReturn() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("actionPlanProgress", "Item 1: the board adopted the plan in March. Item 2: training booked for June.");
+    variables.put("outcomesByEthnicGroup", OUTCOMES);
+    variables.put("satisfactionByEthnicGroup", SATISFACTION);
+    variables.put("discriminationComplaintsReceived", 4);
+    variables.put("discriminationComplaintsResolved", 3);
+    return variables;
+  }
+
+  private void submitAndReview(ProcessInstance monitoring, boolean revalidated) {
+    complete(applicant, monitoring, SUBMIT_ANNUAL_RETURN, annualReturn());
+    complete("assessor2", monitoring, REVIEW_ANNUAL_RETURN, revalidated
+        ? Map.of("revalidated", true)
+        : Map.of("revalidated", false, "reviewComments", "No progress on the training item; show it next year."));
+    runAsyncJobs();
+  }
+
+  @Test
+  void shouldRevalidateTwiceThenRenewThroughAReassessmentCase() {
+    // given
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    String number = certificateNumber(instance);
+    assertThat(monitoring).hasBusinessKey(instance.getBusinessKey());
+
+    // when the first two annual returns are accepted
+    for (int year = 1; year <= 2; year++) {
+      moveToNextAnnualReturn(monitoring);
+      assertThat(monitoring).isWaitingAt(SUBMIT_ANNUAL_RETURN);
+      assertThat(monitoring).variables().containsEntry("annualReturnYear", (long) year);
+      submitAndReview(monitoring, true);
+    }
+
+    // then the certificate stayed active, the figures are kept as JSON, and no third return is asked for
+    assertThat(monitoring).hasPassed(ANNUAL_RETURNS_COMPLETED);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.ACTIVE);
+    Assertions.assertThat(runtimeService.getVariable(monitoring.getId(), "outcomesByEthnicGroup").toString())
+        .contains("\"served\":412");
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).filteredOn(s -> s.contains("annual return accepted")).hasSize(2);
+
+    // when 90 days before expiry
+    moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "reassessmentInvitationAt")).toInstant());
+
+    // then a reassessment case has started, linked to the certificate and its level
+    assertThat(monitoring).hasPassed(START_REASSESSMENT);
+    String reference = (String) runtimeService.getVariable(monitoring.getId(), "reassessmentReference");
+    ProcessInstance reassessment = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(CertificationProcess.KEY).singleResult();
+    assertThat(reassessment).isWaitingAt(CONFIRM_PAYMENT).variables()
+        .containsEntry("reassessment", true)
+        .containsEntry("previousCertificateNumber", number)
+        .containsEntry("previousLevel", "developing")
+        .containsEntry("organisationId", runtimeService.getVariable(instance.getId(), "organisationId"));
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("time to reassess"));
+
+    // when the reassessment is certified before the old certificate ends
+    complete("finance1", reassessment, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "BACS 10"));
+    runAsyncJobs();
+    complete(applicant, reassessment, "completeSelfAssessment", selfAssessment(allIndicatorsUpTo("competence")));
+    complete("support1", reassessment, "reviewSelfAssessment", Map.of("readyForAssessment", true));
+    runAsyncJobs();
+    complete(leadAssessor(reassessment), reassessment, ASSESS_EVIDENCE, assessment(false, allIndicatorsUpTo("developing")));
+    complete("panel1", reassessment, APPROVE_CERTIFICATION, Map.of("panelDecision", "approve"));
+    runAsyncJobs();
+    String renewal = certificateNumber(reassessment);
+    Assertions.assertThat(renewal).isNotEqualTo(number);
+
+    // and the old certificate reaches its end
+    moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "certificateEndsAt")).toInstant());
+
+    // then it ends as renewed, not as expired, and the case is closed
+    assertThat(monitoring).isEnded().hasPassed(CERTIFICATE_RENEWED).hasNotPassed(CERTIFICATE_EXPIRED);
+    assertThat(instance).isEnded().hasPassed(CERTIFICATION_DECIDED);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.EXPIRED);
+    Assertions.assertThat(certificates.history(number)).extracting(StateChange::reason)
+        .last().asString().contains("renewed by certificate " + renewal);
+    Assertions.assertThat(certificate(renewal).state()).isEqualTo(CertificateState.ACTIVE);
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("has expired"));
+  }
+
+  @Test
+  void shouldSuspendOnARejectedReturnAndReinstateWhenTheNextIsAccepted() {
+    // given
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    String number = certificateNumber(instance);
+
+    // when the first return is due, with public feedback on the service still open
+    moveToNextAnnualReturn(monitoring);
+    publicFeedback.record(number, "community-group", "Our members <were> not offered interpreters.", "192.0.2.7");
+    complete(applicant, monitoring, SUBMIT_ANNUAL_RETURN, annualReturn());
+
+    // then the reviewing assessor sees the feedback (escaped) and the overdue action-plan items
+    String review = task(monitoring, REVIEW_ANNUAL_RETURN).getId();
+    Assertions.assertThat((String) taskService.getVariableLocal(review, "openFeedback"))
+        .contains("community-group").contains("Our members &lt;were&gt; not offered interpreters.");
+    Assertions.assertThat((String) runtimeService.getVariable(monitoring.getId(), "overdueActionPlanItems"))
+        .startsWith("Action-plan items past their target date:").contains("Dana Fox");
+    Assertions.assertThat(runtimeService.getVariable(monitoring.getId(), "openFeedback")).isNull();
+
+    // when the return is not accepted
+    complete("assessor2", monitoring, REVIEW_ANNUAL_RETURN,
+        Map.of("revalidated", false, "reviewComments", "No progress on the training item; show it next year."));
+    runAsyncJobs();
+
+    // then the certificate is suspended, with the date and reason in its history
+    assertThat(monitoring).hasPassed(SUSPEND_FOR_REJECTED_RETURN);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.SUSPENDED);
+    Assertions.assertThat(certificate(number).stateReason()).contains("year 1 was not accepted");
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("is suspended"));
+
+    // when the second return is accepted
+    moveToNextAnnualReturn(monitoring);
+    submitAndReview(monitoring, true);
+
+    // then it is active again
+    Certificate reinstated = certificate(number);
+    Assertions.assertThat(reinstated.state()).isEqualTo(CertificateState.ACTIVE);
+    Assertions.assertThat(certificates.history(number)).extracting(StateChange::state)
+        .containsExactly(CertificateState.ACTIVE, CertificateState.SUSPENDED, CertificateState.ACTIVE);
+  }
+
+  @Test
+  void shouldRemindAndThenSuspendWhenNoReturnArrives() {
+    // given
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    String number = certificateNumber(instance);
+    moveToNextAnnualReturn(monitoring);
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("your annual return for year 1"));
+
+    // when 14 days pass
+    moveClockBy(Duration.ofDays(14));
+
+    // then a reminder goes, and the certificate is still active
+    assertThat(monitoring).hasPassed(ANNUAL_RETURN_REMINDER_DUE).isWaitingAt(SUBMIT_ANNUAL_RETURN);
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("your annual return is waiting"));
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.ACTIVE);
+
+    // when 60 days after the due date (90 after opening) there is still no return
+    moveClockBy(Duration.ofDays(76));
+
+    // then it is suspended automatically and the next year's return is scheduled
+    assertThat(monitoring).hasPassed(SUSPEND_FOR_MISSED_RETURN).isWaitingAt(ANNUAL_RETURN_OPENS);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.SUSPENDED);
+    Assertions.assertThat(certificate(number).stateReason()).contains("year 1 was not received");
+  }
+
+  @Test
+  void shouldRevokeAtAnyTimeByMessage() {
+    // given
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    String number = certificateNumber(instance);
+
+    // when a revocation arrives without a reason
+    Assertions.assertThatThrownBy(() -> runtimeService.createMessageCorrelation(CertificationProcess.CERTIFICATE_REVOKED_MESSAGE)
+            .processInstanceBusinessKey(instance.getBusinessKey()).correlate())
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("revocationReason");
+
+    // then nothing changed
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.ACTIVE);
+
+    // when it arrives with one
+    runtimeService.createMessageCorrelation(CertificationProcess.CERTIFICATE_REVOKED_MESSAGE)
+        .processInstanceBusinessKey(instance.getBusinessKey())
+        .setVariable("revocationReason", "Evidence submitted for the assessment was found to be false.")
+        .correlate();
+    runAsyncJobs();
+
+    // then
+    assertThat(monitoring).isEnded().hasPassed(CERTIFICATE_REVOKED);
+    assertThat(instance).isEnded().hasPassed(CERTIFICATION_DECIDED);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.REVOKED);
+    Assertions.assertThat(certificate(number).stateReason()).isEqualTo(
+        "Revoked: Evidence submitted for the assessment was found to be false.");
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("is revoked"));
+  }
+
+  @Test
+  void shouldRevokeThroughTheFormOfASchemeManagerOnly() {
+    // given
+    ProcessInstance instance = certifiedCase();
+    String number = certificateNumber(instance);
+    Map<String, Object> form = Map.of("certificateNumber", number,
+        "revocationReason", "The organisation withdrew its race-equality strategy.");
+
+    // when the applicant tries, then it may not
+    Assertions.assertThatThrownBy(() -> as(applicant, () ->
+        runtimeService.startProcessInstanceByKey(RevocationRequest.KEY, form))).isInstanceOf(RuntimeException.class);
+
+    // when a scheme manager revokes through the start form of certificate-revocation
+    ProcessInstance revocation = as("manager1", () -> runtimeService.startProcessInstanceByKey(RevocationRequest.KEY, form));
+    runAsyncJobs();
+
+    // then
+    assertThat(revocation).isEnded();
+    assertThat(instance).isEnded();
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.REVOKED);
+
+    // and a second revocation is refused at once
+    Assertions.assertThatThrownBy(() -> as("manager1", () ->
+            runtimeService.startProcessInstanceByKey(RevocationRequest.KEY, form)))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("not under monitoring");
+  }
+
+  @Test
+  void shouldExpireAtTheEndOfValidityWithoutRenewal() {
+    // given a certificate whose returns were accepted but which nobody renews
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    String number = certificateNumber(instance);
+    for (int year = 1; year <= 2; year++) {
+      moveToNextAnnualReturn(monitoring);
+      submitAndReview(monitoring, true);
+    }
+
+    // when the clock passes the invitation, the reminders and the end of validity
+    moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "reassessmentInvitationAt")).toInstant());
+    moveClockBy(Duration.ofDays(40));
+    moveClockBy(Duration.ofDays(40));
+    moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "certificateEndsAt")).toInstant());
+
+    // then it has expired, and the organisation was reminded
+    assertThat(monitoring).isEnded().hasPassed(CERTIFICATE_EXPIRED);
+    assertThat(instance).isEnded().hasPassed(CERTIFICATION_DECIDED);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.EXPIRED);
+    Assertions.assertThat(certificates.history(number)).extracting(StateChange::state).last()
+        .isEqualTo(CertificateState.EXPIRED);
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).filteredOn(s -> s.contains("expires on")).hasSize(3);
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("has expired"));
+  }
+
+  @Test
+  void shouldRejectFiguresThatAreNotCountsByEthnicCategory() {
+    // given
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    moveToNextAnnualReturn(monitoring);
+    Map<String, Object> figures = annualReturn();
+    figures.put("outcomesByEthnicGroup", "{\"Q\": {\"served\": 3, \"improved\": 5}}");
+    figures.put("patientName", "Jane Doe");
+
+    // when / then
+    Assertions.assertThatThrownBy(() -> complete(applicant, monitoring, SUBMIT_ANNUAL_RETURN, figures))
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("outcomesByEthnicGroup").hasMessageContaining("patientName");
+    assertThat(monitoring).isWaitingAt(SUBMIT_ANNUAL_RETURN);
+  }
+}

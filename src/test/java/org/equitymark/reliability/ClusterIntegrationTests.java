@@ -1,0 +1,424 @@
+package org.equitymark.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.equitymark.access.Groups;
+import org.equitymark.support.RestClient;
+import org.equitymark.support.TestDatabase;
+import org.equitymark.support.TestMailServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two app instances (child JVMs, as a scheme manager would run them) on random ports sharing one
+ * PostgreSQL: cases through Stages 1–3 with requests spread over both nodes and timers firing on
+ * either; one node killed (destroyForcibly) while it holds locked jobs, the survivor finishing its
+ * work after the lock expires, the node restarted on the same database picking up work.
+ */
+class ClusterIntegrationTests {
+
+  private static final int CASES = Integer.getInteger("equitymark.cluster.cases", 40);
+  private static final Duration WAIT = Duration.ofSeconds(120);
+  private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+  private final List<Node> nodes = new ArrayList<>();
+  private final Map<String, AtomicInteger> requestsPerNode = new ConcurrentHashMap<>();
+  private String jdbcUrl;
+
+  @AfterEach
+  void stopNodes() {
+    nodes.forEach(Node::kill);
+  }
+
+  @Test
+  void shouldRunCasesOnTwoNodesSurviveTheLossOfOneAndPickUpWhenItIsBack() throws Exception {
+    long started = System.nanoTime();
+    jdbcUrl = TestDatabase.newDatabase();
+    Node a = start("node-a");
+    Node b = start("node-b");
+    List<Node> live = new ArrayList<>(List.of(a, b));
+    RestClient admin = a.client("cluster-admin", "cluster-admin");
+    createUsers(admin);
+
+    // Stage 1: registrations over both nodes; each waits for finance past its payment reminder
+    List<String> references = new ArrayList<>();
+    for (int i = 0; i < CASES; i++) {
+      RestClient.Response registered = pick(live, i).client(applicant(i), "secret-" + applicant(i))
+          .post("/api/applications", registration(i));
+      assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+      references.add(registered.json().get("reference").asText());
+    }
+    await().atMost(WAIT).until(() -> allContactsGot("payment reminder"));
+    for (int i = 0; i < CASES; i++) {
+      complete(pick(live, i + 1), "cluster-finance", references.get(i), "confirmPayment",
+          Map.of("paymentReceived", true, "paymentReference", "BACS " + i));
+    }
+    // Stage 2
+    for (int i = 0; i < CASES; i++) {
+      complete(pick(live, i), applicant(i), references.get(i), "completeSelfAssessment", selfAssessment());
+    }
+    for (int i = 0; i < CASES; i++) {
+      complete(pick(live, i + 1), "cluster-support", references.get(i), "reviewSelfAssessment",
+          Map.of("readyForAssessment", true));
+    }
+    // Stage 3: the lead assessor (allocated by either node) assesses
+    for (int i = 0; i < CASES; i++) {
+      Node node = pick(live, i);
+      String task = awaitTask(node.client("cluster-manager", "secret-cluster-manager"), references.get(i), "assessEvidence");
+      String lead = node.client("cluster-manager", "secret-cluster-manager").get("/engine-rest/task/" + task).json()
+          .get("assignee").asText();
+      completeTask(node.client(lead, "secret-" + lead), task, assessment());
+    }
+    // the panel approves; half-way, node b is killed while it holds locked jobs
+    int lockedAtKill = 0;
+    long killedAt = 0;
+    for (int i = 0; i < CASES; i++) {
+      complete(pick(live, i), "cluster-panel", references.get(i), "approveCertification", Map.of("panelDecision", "approve"));
+      if (i == CASES / 2) {
+        lockedAtKill = awaitLockedJobs("node-b");
+        b.kill();
+        killedAt = System.nanoTime();
+        live.remove(b);
+      }
+    }
+    // the survivor finishes the killed node's jobs after their lock expired
+    await().atMost(WAIT).until(() -> lockedBy("node-b") == 0 && allContactsGot("is certified"));
+    double recoverySeconds = (System.nanoTime() - killedAt) / 1e9;
+
+    // node b restarted on the same database picks up work
+    Node b2 = start("node-b2");
+    live.add(b2);
+    for (int i = 0; i < CASES; i++) {
+      Node node = pick(live, i);
+      RestClient applicant = node.client(applicant(i), "secret-" + applicant(i));
+      String task = awaitTask(applicant, references.get(i), "agreeActionPlan");
+      completeTask(applicant, task, Map.of("actionPlan", Map.of("value", agreedPlan(applicant, task), "type", "Json")));
+    }
+    // the appeal window closes by timer on either node and every case ends
+    await().atMost(WAIT).until(() -> count("select count(*) from act_hi_procinst where super_process_instance_id_ is null "
+        + "and state_ = 'COMPLETED'") == CASES);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    // then every case ended certified, with exactly one active certificate
+    assertThat(count("select count(*) from act_hi_procinst where state_ <> 'COMPLETED'")).isZero();
+    assertThat(count("select count(*) from em_certificate where state = 'active'")).isEqualTo(CASES);
+    assertThat(count("select count(distinct application_reference) from em_certificate")).isEqualTo(CASES);
+    assertThat(count("select count(*) from act_ru_incident")).isZero();
+    assertThat(count("select count(*) from act_ru_job")).isZero();
+    // numbers unique and gap-free per year
+    assertGapFree("select certificate_number from em_certificate");
+    assertGapFree("select reference from em_application");
+    // no timer fired twice: one payment reminder and one appeal-window closing per case
+    assertThat(count("select count(*) from act_hi_actinst where act_id_ = 'sendPaymentReminder'")).isEqualTo(CASES);
+    assertThat(count("select count(*) from act_hi_actinst where act_id_ = 'appealWindowClosed'")).isEqualTo(CASES);
+    assertThat(count("select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ in "
+        + "('sendPaymentReminder', 'issueCertificate', 'sendCertificate', 'sendInvoice') and end_time_ is not null "
+        + "group by proc_inst_id_, act_id_ having count(*) > 1) twice")).isZero();
+    // no duplicate mail: each contact got each of its mails once
+    for (int i = 0; i < CASES; i++) {
+      List<String> subjects = TestMailServer.subjectsTo(contact(i));
+      assertThat(new HashSet<>(subjects)).as(contact(i)).hasSameSizeAs(subjects);
+      assertThat(subjects).as(contact(i)).anyMatch(s -> s.contains("invoice")).anyMatch(s -> s.contains("payment reminder"))
+          .anyMatch(s -> s.contains("is certified"));
+    }
+    // timers and jobs ran on every node, the restarted one included
+    Map<String, Long> jobsPerNode = grouped("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 group by hostname_");
+    Map<String, Long> timersPerNode = grouped("select hostname_, count(*) from act_hi_job_log where job_state_ = 2 "
+        + "and job_def_type_ like 'timer%' group by hostname_");
+    assertThat(jobsPerNode.keySet()).contains("node-a", "node-b", "node-b2");
+    assertThat(timersPerNode.keySet()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(lockedAtKill).isPositive();
+
+    String figures = String.format("CLUSTER FIGURES: %d cases through Stages 1-3 in %.1f s on 2 nodes + 1 restart; "
+        + "requests per node %s; jobs run per node %s; timer jobs per node %s; jobs locked by node-b when killed: %d; "
+        + "its work finished by node-a %.1f s after the kill (lock time 8 s); 0 incidents, 0 duplicate mails, "
+        + "certificate numbers EM-…-00001..%05d gap-free",
+        CASES, seconds, new java.util.TreeMap<>(requestsPerNode), new java.util.TreeMap<>(jobsPerNode),
+        new java.util.TreeMap<>(timersPerNode), lockedAtKill, recoverySeconds, CASES);
+    System.out.println(figures);
+    Files.writeString(Path.of("target", "cluster-figures.txt"), figures + System.lineSeparator());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private Node pick(List<Node> live, int i) {
+    Node node = live.get(Math.floorMod(i, live.size()));
+    requestsPerNode.computeIfAbsent(node.name, n -> new AtomicInteger()).incrementAndGet();
+    return node;
+  }
+
+  private void createUsers(RestClient admin) {
+    Map<String, String> staff = new LinkedHashMap<>();
+    staff.put("cluster-manager", Groups.SCHEME_MANAGERS);
+    staff.put("cluster-finance", Groups.FINANCE);
+    staff.put("cluster-support", Groups.SUPPORT_OFFICERS);
+    staff.put("cluster-panel", Groups.CERTIFICATION_PANEL);
+    for (int i = 1; i <= 4; i++) {
+      staff.put("cluster-assessor" + i, Groups.ASSESSORS);
+    }
+    for (int i = 0; i < CASES; i++) {
+      staff.put(applicant(i), Groups.APPLICANTS);
+    }
+    staff.forEach((id, group) -> {
+      RestClient.Response created = admin.post("/engine-rest/user/create", Map.of(
+          "profile", Map.of("id", id, "firstName", id, "lastName", "Cluster", "email", id + "@cluster.example"),
+          "credentials", Map.of("password", "secret-" + id)));
+      assertThat(created.status()).as(created.body()).isEqualTo(204);
+      assertThat(admin.put("/engine-rest/group/" + group + "/members/" + id, Map.of()).status()).isEqualTo(204);
+    });
+    RestClient manager = nodes.get(1).client("cluster-manager", "secret-cluster-manager");
+    for (int i = 1; i <= 4; i++) {
+      assertThat(manager.put("/api/assessors/cluster-assessor" + i, Map.of("displayName", "Assessor " + i,
+          "gender", i % 2 == 0 ? "man" : "woman", "minoritised", "yes", "active", true, "ties", List.of()))
+          .status()).isEqualTo(200);
+    }
+  }
+
+  private static String applicant(int i) {
+    return "cluster-applicant" + i;
+  }
+
+  private static String contact(int i) {
+    return "cluster" + i + "@provider.example";
+  }
+
+  private static Map<String, Object> registration(int i) {
+    Map<String, Object> registration = new LinkedHashMap<>();
+    registration.put("organisationName", "Cluster Provider " + i);
+    registration.put("organisationType", "independent-provider");
+    registration.put("staffCount", 50 + i);
+    registration.put("contactName", "Contact " + i);
+    registration.put("contactEmail", contact(i));
+    registration.put("targetLevel", "foundation");
+    return registration;
+  }
+
+  private static final List<String> AREAS = List.of("leadership", "workforce", "engagement", "access", "outcomes");
+
+  private static Map<String, Object> selfAssessment() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String area : AREAS) {
+      values.put(area + "Indicators", Map.of("value", "[\"" + area + ".foundation.1\",\"" + area + ".foundation.2\"]", "type", "Json"));
+      values.put(area + "Evidence", Map.of("value", "Evidence for " + area));
+    }
+    return values;
+  }
+
+  private static Map<String, Object> assessment() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String area : AREAS) {
+      values.put(area + "ConfirmedIndicators", Map.of("value", "[\"" + area + ".foundation.1\",\"" + area + ".foundation.2\"]", "type", "Json"));
+      values.put(area + "AssessorComment", Map.of("value", "Confirmed for " + area));
+    }
+    values.put("clarificationNeeded", Map.of("value", false));
+    return values;
+  }
+
+  private static String agreedPlan(RestClient client, String task) {
+    JsonNode value = client.get("/engine-rest/task/" + task + "/form-variables?deserializeValues=false").json().get("actionPlan").get("value");
+    String json = value.isTextual() ? value.asText() : value.toString();
+    String date = java.time.LocalDate.now().plusMonths(6).toString();
+    return json.replaceAll("\"personResponsible\"\\s*:\\s*(null|\"[^\"]*\")", "\"personResponsible\":\"Dana Fox\"")
+        .replaceAll("\"targetDate\"\\s*:\\s*(null|\"[^\"]*\")", "\"targetDate\":\"" + date + "\"");
+  }
+
+  private void complete(Node node, String user, String reference, String taskKey, Map<String, Object> values) {
+    RestClient client = node.client(user, "secret-" + user);
+    completeTask(client, awaitTask(client, reference, taskKey), values.entrySet().stream().collect(Collectors.toMap(
+        Map.Entry::getKey, e -> e.getValue() instanceof Map<?, ?> ? e.getValue() : Map.of("value", e.getValue()))));
+  }
+
+  private static void completeTask(RestClient client, String task, Map<String, Object> variables) {
+    RestClient.Response response = client.post("/engine-rest/task/" + task + "/complete", Map.of("variables", variables));
+    assertThat(response.status()).as(response.body()).isEqualTo(204);
+  }
+
+  private static String awaitTask(RestClient client, String reference, String taskKey) {
+    return await().atMost(WAIT).until(() -> {
+      JsonNode tasks = client.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + reference).json();
+      return StreamSupport.stream(tasks.spliterator(), false)
+          .filter(t -> t.get("taskDefinitionKey").asText().equals(taskKey)).findFirst();
+    }, Optional::isPresent).get().get("id").asText();
+  }
+
+  private boolean allContactsGot(String subject) {
+    for (int i = 0; i < CASES; i++) {
+      if (TestMailServer.subjectsTo(contact(i)).stream().noneMatch(s -> s.contains(subject))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Waits (up to 20 s) until the node holds locked jobs; how many it held. */
+  private int awaitLockedJobs(String node) {
+    long until = System.currentTimeMillis() + 20_000;
+    int locked = 0;
+    while (locked == 0 && System.currentTimeMillis() < until) {
+      locked = lockedBy(node);
+      if (locked == 0) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return 0;
+        }
+      }
+    }
+    return locked;
+  }
+
+  private int lockedBy(String node) {
+    try (Connection c = connection(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("select count(*) from act_ru_job where lock_owner_ = '" + node + "'")) {
+      r.next();
+      return r.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long count(String sql) {
+    try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, Long> grouped(String sql) {
+    Map<String, Long> result = new LinkedHashMap<>();
+    try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      while (r.next()) {
+        result.put(r.getString(1), r.getLong(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return result;
+  }
+
+  /** The numbers ({prefix}-{year}-{n}) of each year run from 1 without a gap or a repeat. */
+  private void assertGapFree(String sql) {
+    Map<String, List<Integer>> byYear = new LinkedHashMap<>();
+    try (Connection c = connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      while (r.next()) {
+        String[] parts = r.getString(1).split("-");
+        byYear.computeIfAbsent(parts[1], y -> new ArrayList<>()).add(Integer.parseInt(parts[2]));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    byYear.forEach((year, numbers) -> assertThat(numbers.stream().sorted().toList()).as(year)
+        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, numbers.size()).boxed().toList()));
+  }
+
+  private Connection connection() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+  }
+
+  private Node start(String name) throws Exception {
+    Node node = new Node(name, jdbcUrl);
+    nodes.add(node);
+    node.awaitStarted();
+    return node;
+  }
+
+  /** An app instance in a JVM of its own, on the test classpath, with a random port. */
+  private static final class Node {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private int port;
+
+    Node(String name, String jdbcUrl) throws IOException {
+      this.name = name;
+      this.log = Path.of("target", "cluster-" + name + ".log");
+      // the test classpath, each entry once, without the packaged jar (its models would deploy twice)
+      String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
+              System.getProperty("java.class.path")).split(File.pathSeparator))
+          .distinct().filter(entry -> !entry.endsWith("equitymark.jar"))
+          .collect(Collectors.joining(File.pathSeparator));
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+          "-cp", classpath, "org.equitymark.EquityMarkApplication",
+          "--server.port=0",
+          "--spring.main.banner-mode=off",
+          "--spring.datasource.url=" + jdbcUrl,
+          "--spring.datasource.username=postgres",
+          "--spring.datasource.password=postgres",
+          "--spring.mail.host=127.0.0.1",
+          "--spring.mail.port=" + TestMailServer.server().getSmtp().getPort(),
+          "--camunda.bpm.admin-user.id=cluster-admin",
+          "--camunda.bpm.admin-user.password=cluster-admin",
+          "--camunda.bpm.job-execution.lock-time-in-millis=8000",
+          "--camunda.bpm.job-execution.wait-time-in-millis=300",
+          "--camunda.bpm.job-execution.max-wait=1000",
+          "--camunda.bpm.generic-properties.properties.hostname=" + name,
+          "--equitymark.test.node=" + name,
+          "--equitymark.data-dir=" + new File("target", "cluster-" + name).getAbsolutePath(),
+          "--equitymark.timers.payment-reminder=R1/PT3S",
+          "--equitymark.timers.appeal-window=PT5S",
+          "--logging.level.org.camunda=WARN"));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      this.process = builder.start();
+    }
+
+    void awaitStarted() {
+      await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(name + " ended; see " + log);
+        }
+        String text = Files.readString(log);
+        Matcher matcher = PORT.matcher(text);
+        if (matcher.find() && text.contains("Started EquityMarkApplication")) {
+          port = Integer.parseInt(matcher.group(1));
+          return true;
+        }
+        return false;
+      });
+    }
+
+    RestClient client(String user, String password) {
+      return RestClient.anonymous(port).as(user, password);
+    }
+
+    void kill() {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+        try {
+          process.waitFor();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+}
