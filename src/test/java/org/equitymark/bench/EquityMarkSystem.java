@@ -30,6 +30,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
 
   private static final String TARGET = "developing";
+  private static final String MONITORING = "monitorCertificate";
 
   private final ConfigurableApplicationContext context;
   private String label;
@@ -117,7 +118,15 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
     Object plan = agreedActionPlan(instance);
     clock.time("agreeActionPlan", () -> complete(applicant, instance, "agreeActionPlan", Map.of("actionPlan", plan)));
     clock.time("appealWindowClosed (timer)", () -> fireTimer(id, "appealWindowClosed"));
-    BenchSystem.assertEnded(engine, id);
+    assertCertificateUnderMonitoring(id);
+  }
+
+  /** A certified case's lifecycle ends where its certificate goes under monitoring (Stage 4, years long). */
+  private void assertCertificateUnderMonitoring(String id) {
+    boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0;
+    if (running && !runtimeService.getActiveActivityIds(id).contains(MONITORING)) {
+      throw new IllegalStateException("Case " + id + " waits at " + runtimeService.getActiveActivityIds(id));
+    }
   }
 
   @Override
