@@ -1,0 +1,180 @@
+package org.equitymark.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.equitymark.EquityMarkApplication;
+import org.equitymark.allocation.Assessor;
+import org.equitymark.allocation.AssessorPool;
+import org.equitymark.access.Groups;
+import org.equitymark.support.ProcessTestSupport;
+import org.equitymark.support.TestMailServer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * EquityMark as it ships: the Spring Boot application (profile {@code test}: mail to the local
+ * GreenMail SMTP server) on its own database, with authorization on and the shipped job-executor
+ * settings. Cases are driven as {@link ProcessTestSupport} drives them: the real model, forms'
+ * variables and delegates, each step done as the user who does it.
+ */
+final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
+
+  private static final String TARGET = "developing";
+  private static final String MONITORING = "monitorCertificate";
+
+  private final ConfigurableApplicationContext context;
+  private String label;
+  private final JobExecutor jobExecutor;
+
+  EquityMarkSystem(String label, BenchDatabase.Target target, String... extraArguments) {
+    this.label = label;
+    List<String> arguments = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--spring.main.banner-mode=off",
+        "--logging.level.root=WARN",
+        "--logging.level.org.equitymark=WARN",
+        "--spring.datasource.url=" + target.url(),
+        "--spring.datasource.username=" + target.user(),
+        "--spring.datasource.password=" + target.password(),
+        "--spring.mail.host=127.0.0.1",
+        "--spring.mail.port=" + TestMailServer.server().getSmtp().getPort()));
+    arguments.addAll(List.of(extraArguments));
+    context = new SpringApplicationBuilder(EquityMarkApplication.class).profiles("test")
+        .run(arguments.toArray(String[]::new));
+    jobExecutor = context.getBean(JobExecutor.class);
+    // the benchmark runs jobs itself until a part is about the job executor
+    jobExecutor.shutdown();
+    engine = context.getBean(ProcessEngine.class);
+    runtimeService = context.getBean(RuntimeService.class);
+    taskService = context.getBean(TaskService.class);
+    managementService = context.getBean(ManagementService.class);
+    identityService = context.getBean(IdentityService.class);
+    historyService = context.getBean(HistoryService.class);
+    assessorPool = context.getBean(AssessorPool.class);
+    ensureUser("finance1", Groups.FINANCE);
+    ensureUser("support1", Groups.SUPPORT_OFFICERS);
+    ensureUser("manager1", Groups.SCHEME_MANAGERS);
+    ensureUser("panel1", Groups.CERTIFICATION_PANEL);
+    ensureAssessor("assessor1", Assessor.Gender.WOMAN, Assessor.Minoritised.YES);
+    ensureAssessor("assessor2", Assessor.Gender.WOMAN, Assessor.Minoritised.NO);
+    ensureAssessor("assessor3", Assessor.Gender.MAN, Assessor.Minoritised.YES);
+    ensureAssessor("assessor4", Assessor.Gender.WOMAN, Assessor.Minoritised.NOT_DECLARED);
+    ensureAssessor("assessor5", Assessor.Gender.MAN, Assessor.Minoritised.NO);
+    ensureAssessor("assessor6", Assessor.Gender.NON_BINARY, Assessor.Minoritised.YES);
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+
+  @Override
+  public ProcessEngine engine() {
+    return engine;
+  }
+
+  void relabel(String newLabel) {
+    label = newLabel;
+  }
+
+  ConfigurableApplicationContext context() {
+    return context;
+  }
+
+  @Override
+  public void runCase(StepClock clock) {
+    String applicant = newApplicant();
+    String email = uniqueEmail();
+    Map<String, Object> registration = registration(email);
+    registration.put("targetLevel", TARGET);
+    Map<String, Object> claims = selfAssessment(allIndicatorsUpTo(TARGET));
+    Map<String, Object> findings = assessment(false, allIndicatorsUpTo(TARGET));
+
+    ProcessInstance instance = clock.time("register", () -> register(applicant, registration));
+    String id = instance.getId();
+    clock.time("sendInvoice (async)", () -> runJobs(id));
+    clock.time("confirmPayment", () -> complete("finance1", instance, "confirmPayment",
+        Map.of("paymentReceived", true, "paymentReference", "BACS 9")));
+    clock.time("sendSelfAssessmentInvitation (async)", () -> runJobs(id));
+    clock.time("completeSelfAssessment", () -> complete(applicant, instance, "completeSelfAssessment", claims));
+    clock.time("reviewSelfAssessment", () -> complete("support1", instance, "reviewSelfAssessment",
+        Map.of("readyForAssessment", true)));
+    clock.time("sendReadyForAssessment, allocate (async)", () -> runJobs(id));
+    String lead = leadAssessor(instance);
+    clock.time("assessEvidence", () -> complete(lead, instance, "assessEvidence", findings));
+    clock.time("approveCertification", () -> complete("panel1", instance, "approveCertification",
+        Map.of("panelDecision", "approve")));
+    clock.time("issue, send certificate (async)", () -> runJobs(id));
+    Object plan = agreedActionPlan(instance);
+    clock.time("agreeActionPlan", () -> complete(applicant, instance, "agreeActionPlan", Map.of("actionPlan", plan)));
+    clock.time("appealWindowClosed (timer)", () -> fireTimer(id, "appealWindowClosed"));
+    assertCertificateUnderMonitoring(id);
+  }
+
+  /** A certified case's lifecycle ends where its certificate goes under monitoring (Stage 4, years long). */
+  private void assertCertificateUnderMonitoring(String id) {
+    boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0;
+    if (running && !runtimeService.getActiveActivityIds(id).contains(MONITORING)) {
+      throw new IllegalStateException("Case " + id + " waits at " + runtimeService.getActiveActivityIds(id));
+    }
+  }
+
+  @Override
+  public String startCaseWaitingForPayment() {
+    return register(newApplicant(), registration(uniqueEmail())).getId();
+  }
+
+  /** Registers a case as the given applicant (its organisation is created on its first case). */
+  ProcessInstance registerAs(String applicant) {
+    return register(applicant, registration(uniqueEmail()));
+  }
+
+  String createApplicant() {
+    return newApplicant();
+  }
+
+  /**
+   * Sets the job executor's threads, queue and jobs per acquisition while it is stopped: the shipped
+   * values (application.yaml) or the engine's defaults, to measure what the tuning buys.
+   */
+  void useJobExecutorSettings(int corePoolSize, int maxPoolSize, int queueCapacity, int maxJobsPerAcquisition) {
+    jobExecutor.shutdown();
+    ThreadPoolTaskExecutor pool = context.getBean("camundaTaskExecutor", ThreadPoolTaskExecutor.class);
+    pool.shutdown();
+    if (corePoolSize > pool.getMaxPoolSize()) {
+      pool.setMaxPoolSize(maxPoolSize);
+      pool.setCorePoolSize(corePoolSize);
+    } else {
+      pool.setCorePoolSize(corePoolSize);
+      pool.setMaxPoolSize(maxPoolSize);
+    }
+    pool.setQueueCapacity(queueCapacity);
+    pool.initialize();
+    jobExecutor.setMaxJobsPerAcquisition(maxJobsPerAcquisition);
+  }
+
+  @Override
+  public void startJobExecutor() {
+    jobExecutor.start();
+  }
+
+  @Override
+  public void stopJobExecutor() {
+    jobExecutor.shutdown();
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
