@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.equitymark.access.Groups;
+import org.equitymark.access.SchemeManagers;
 import org.equitymark.submission.Checks;
 import org.equitymark.submission.InvalidSubmissionException;
 import org.springframework.http.HttpStatus;
@@ -39,7 +39,7 @@ class AssessorsController {
 
   @GetMapping("/api/assessors")
   ResponseEntity<?> list() {
-    if (!isSchemeManager()) {
+    if (!SchemeManagers.isCurrentUser(identityService)) {
       return forbidden();
     }
     return ResponseEntity.ok(pool.declarations());
@@ -47,7 +47,7 @@ class AssessorsController {
 
   @PutMapping("/api/assessors/{userId}")
   ResponseEntity<?> save(@PathVariable String userId, @RequestBody Map<String, Object> body) {
-    if (!isSchemeManager()) {
+    if (!SchemeManagers.isCurrentUser(identityService)) {
       return forbidden();
     }
     Map<String, String> problems = new LinkedHashMap<>();
@@ -100,11 +100,6 @@ class AssessorsController {
     check.problem(Variables.untypedValue(value)).ifPresent(reason -> problems.put(name, reason));
   }
 
-  private boolean isSchemeManager() {
-    Authentication user = identityService.getCurrentAuthentication();
-    return user != null && user.getGroupIds() != null
-        && (user.getGroupIds().contains(Groups.SCHEME_MANAGERS) || user.getGroupIds().contains(Groups.CAMUNDA_ADMIN));
-  }
 
   private static ResponseEntity<Map<String, String>> forbidden() {
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
