@@ -26,11 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>A request body is at most {@code equitymark.http.max-request-bytes} (1 MB): a larger one is
  *       answered 413 with a JSON reason before anything reads it, whether it declares its length or
  *       is sent in chunks.
- *   <li>Camunda's {@code queryMaxResultsLimit} refuses unbounded queries of authenticated users, and
- *       its REST API runs a query without paging unbounded. So a request to the engine REST API
- *       (ours and the webapps') that asks for no {@code maxResults} gets the limit as its default:
- *       a client that asks for more than the limit gets Camunda's 400, one that asks for nothing
- *       gets at most the limit.
+ *   <li>A request to the engine REST API (ours and the webapps') that asks for no {@code maxResults}
+ *       gets {@code equitymark.http.max-results} as its default, and one to {@code /engine-rest} that
+ *       asks for more gets 400. (Camunda's own {@code queryMaxResultsLimit} is not used: it also
+ *       refuses the unbounded queries Tasklist makes internally, and Tasklist then shows no filters.)
  * </ul>
  */
 @Configuration
@@ -47,7 +46,7 @@ class RequestLimits {
 
   @Bean
   FilterRegistrationBean<DefaultMaxResults> defaultMaxResults(
-      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit}") int limit) {
+      @Value("${equitymark.http.max-results}") int limit) {
     var registration = new FilterRegistrationBean<>(new DefaultMaxResults(limit));
     registration.setName("equitymark-default-max-results");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
@@ -171,11 +170,27 @@ class RequestLimits {
       this.limit = Integer.toString(limit);
     }
 
+    private boolean exceeds(String asked) {
+      try {
+        return asked != null && Long.parseLong(asked.trim()) > Long.parseLong(limit);
+      } catch (NumberFormatException e) {
+        return false; // Camunda answers a malformed number itself
+      }
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      if (request.getParameter("maxResults") != null || request.getQueryString() != null
-          && request.getQueryString().contains("maxResults=")) {
+      String asked = request.getParameter("maxResults");
+      if (asked != null || request.getQueryString() != null && request.getQueryString().contains("maxResults=")) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/") && exceeds(asked)) {
+          response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+          response.setContentType("application/json");
+          response.setCharacterEncoding("UTF-8");
+          response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\"Max results limit of "
+              + limit + " exceeded\"}");
+          return;
+        }
         chain.doFilter(request, response);
         return;
       }
