@@ -274,10 +274,6 @@ class AccessIntegrationTests extends HttpTestSupport {
     assertThat(manager.get("/engine-rest/process-definition?key=rogue").json()).isEmpty();
   }
 
-  private static void complete(RestClient client, String taskId, Map<String, Object> values) {
-    RestClient.Response response = client.post("/engine-rest/task/" + taskId + "/complete", variables(values));
-    assertThat(response.status()).as(response.body()).isEqualTo(204);
-  }
 
   /** A browser: cookies kept, the XSRF token sent back as the webapps' JavaScript does. */
   private final class Webapp {

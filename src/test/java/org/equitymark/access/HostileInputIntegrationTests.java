@@ -221,21 +221,8 @@ class HostileInputIntegrationTests extends HttpTestSupport {
     assertThat(manager.put("/api/assessors/hostile-assessor", Map.of("displayName", "Hostile assessor",
         "gender", "man", "minoritised", "no", "active", true, "ties", List.of())).status()).isEqualTo(200);
     RestClient planner = user("hostile-planner", Groups.APPLICANTS);
-    Map<String, Object> registration = registration("hostile-plan@provider.example");
-    registration.put("targetLevel", "foundation");
-    String reference = planner.post("/api/applications", registration).json().get("reference").asText();
-    complete(finance, awaitTask(finance, reference, "confirmPayment"), Map.of("paymentReceived", true, "paymentReference", "B"));
-    complete(planner, awaitTask(planner, reference, "completeSelfAssessment"),
-        perArea("Indicators", "Evidence", indicators("foundation")));
-    RestClient support = user("hostile-support", Groups.SUPPORT_OFFICERS);
-    complete(support, awaitTask(support, reference, "reviewSelfAssessment"), Map.of("readyForAssessment", true));
-    String assessment = awaitTask(manager, reference, "assessEvidence");
-    String lead = manager.get("/engine-rest/task/" + assessment).json().get("assignee").asText();
-    Map<String, Object> findings = perArea("ConfirmedIndicators", "AssessorComment", indicators("foundation"));
-    findings.put("clarificationNeeded", false);
-    complete(anonymous().as(lead, "secret-" + lead), assessment, findings);
-    RestClient panel = user("hostile-panel", Groups.CERTIFICATION_PANEL);
-    complete(panel, awaitTask(panel, reference, "approveCertification"), Map.of("panelDecision", "approve"));
+    String reference = approvedFoundationCase(planner, manager, registration("hostile-plan@provider.example"),
+        "hostile-plan");
     String agree = awaitTask(planner, reference, "agreeActionPlan");
     quiet();
     JsonNode value = planner.get("/engine-rest/task/" + agree + "/form-variables?deserializeValues=false").json().get("actionPlan").get("value");
@@ -272,10 +259,6 @@ class HostileInputIntegrationTests extends HttpTestSupport {
     return reference;
   }
 
-  private static void complete(RestClient client, String taskId, Map<String, Object> values) {
-    RestClient.Response response = client.post("/engine-rest/task/" + taskId + "/complete", variables(values));
-    assertThat(response.status()).as(response.body()).isEqualTo(204);
-  }
 
   /** Waits until the job executor has nothing left to do, so that the database stands still. */
   private void quiet() {

@@ -55,28 +55,13 @@ class CertificateJourneyIntegrationTests extends HttpTestSupport {
     RestClient applicant = user("http-applicant", Groups.APPLICANTS);
     assertThat(applicant.put("/api/assessors/http-assessor-a", Map.of()).status()).isEqualTo(403);
 
-    // when an organisation with markup in its name registers, pays and is found ready
+    // when an organisation with markup in its name registers, pays, is found ready, assessed and approved
     Map<String, Object> registration = registration("certified@provider.example");
     registration.put("organisationName", NAME);
-    registration.put("targetLevel", "foundation");
-    String reference = applicant.post("/api/applications", registration).json().get("reference").asText();
-    RestClient finance = user("http-finance", Groups.FINANCE);
-    complete(finance, awaitTask(finance, reference, "confirmPayment"),
-        Map.of("paymentReceived", true, "paymentReference", "BACS 5"));
-    complete(applicant, awaitTask(applicant, reference, "completeSelfAssessment"),
-        perArea("Indicators", "Evidence", indicators("foundation")));
-    RestClient support = user("http-support", Groups.SUPPORT_OFFICERS);
-    complete(support, awaitTask(support, reference, "reviewSelfAssessment"), Map.of("readyForAssessment", true));
-
-    // and its lead assessor confirms the evidence and the panel approves
-    String assessment = awaitTask(manager, reference, "assessEvidence");
-    String lead = manager.get("/engine-rest/task/" + assessment).json().get("assignee").asText();
-    assertThat(lead).startsWith("http-assessor-");
-    Map<String, Object> findings = perArea("ConfirmedIndicators", "AssessorComment", indicators("foundation"));
-    findings.put("clarificationNeeded", false);
-    complete(anonymous().as(lead, "secret-" + lead), assessment, findings);
-    RestClient panel = user("http-panel", Groups.CERTIFICATION_PANEL);
-    complete(panel, awaitTask(panel, reference, "approveCertification"), Map.of("panelDecision", "approve"));
+    String reference = approvedFoundationCase(applicant, manager, registration, "http");
+    assertThat(anonymous().as("http-manager", "secret-http-manager")
+        .get("/engine-rest/history/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=assessEvidence")
+        .json().get(0).get("assignee").asText()).startsWith("http-assessor-");
 
     // then the certificate is issued, genuine and current
     String number = await().atMost(ASYNC).until(() -> certificateOf(anonymous(), reference), n -> n != null);
@@ -111,10 +96,6 @@ class CertificateJourneyIntegrationTests extends HttpTestSupport {
     assertThat(awaitTask(appeals, reference, "reviewAppeal")).isNotBlank();
   }
 
-  private static void complete(RestClient client, String taskId, Map<String, Object> values) {
-    RestClient.Response response = client.post("/engine-rest/task/" + taskId + "/complete", variables(values));
-    assertThat(response.status()).as(response.body()).isEqualTo(204);
-  }
 
   private static String certificateOf(RestClient client, String reference) {
     for (JsonNode entry : client.get("/api/register").json()) {

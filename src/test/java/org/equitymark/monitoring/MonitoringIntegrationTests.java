@@ -51,22 +51,7 @@ class MonitoringIntegrationTests extends HttpTestSupport {
     RestClient applicant = user("mon-applicant", Groups.APPLICANTS);
     Map<String, Object> registration = registration("monitored@provider.example");
     registration.put("organisationName", "Monitored Minds Trust");
-    registration.put("targetLevel", "foundation");
-    String reference = applicant.post("/api/applications", registration).json().get("reference").asText();
-    RestClient finance = user("mon-finance", Groups.FINANCE);
-    complete(finance, awaitTask(finance, reference, "confirmPayment"),
-        Map.of("paymentReceived", true, "paymentReference", "BACS 77"));
-    complete(applicant, awaitTask(applicant, reference, "completeSelfAssessment"),
-        perArea("Indicators", "Evidence", indicators("foundation")));
-    RestClient support = user("mon-support", Groups.SUPPORT_OFFICERS);
-    complete(support, awaitTask(support, reference, "reviewSelfAssessment"), Map.of("readyForAssessment", true));
-    String assessment = awaitTask(manager, reference, "assessEvidence");
-    String lead = manager.get("/engine-rest/task/" + assessment).json().get("assignee").asText();
-    Map<String, Object> findings = perArea("ConfirmedIndicators", "AssessorComment", indicators("foundation"));
-    findings.put("clarificationNeeded", false);
-    complete(anonymous().as(lead, "secret-" + lead), assessment, findings);
-    RestClient panel = user("mon-panel", Groups.CERTIFICATION_PANEL);
-    complete(panel, awaitTask(panel, reference, "approveCertification"), Map.of("panelDecision", "approve"));
+    String reference = approvedFoundationCase(applicant, manager, registration, "mon");
     String agreement = awaitTask(applicant, reference, "agreeActionPlan");
     complete(applicant, agreement, Map.of("actionPlan", jsonVariable(agreedPlan(applicant, agreement))));
     String number = await().atMost(ASYNC).until(() -> certificateOf(reference), n -> n != null);
@@ -167,10 +152,6 @@ class MonitoringIntegrationTests extends HttpTestSupport {
     return values;
   }
 
-  private static void complete(RestClient client, String taskId, Map<String, Object> values) {
-    RestClient.Response response = client.post("/engine-rest/task/" + taskId + "/complete", variables(values));
-    assertThat(response.status()).as(response.body()).isEqualTo(204);
-  }
 
   private String certificateOf(String reference) {
     RestClient.Response response = anonymous().get("/api/register");

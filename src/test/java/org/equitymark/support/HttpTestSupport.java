@@ -55,6 +55,38 @@ public abstract class HttpTestSupport {
     return anonymous().as(id, "secret-" + id);
   }
 
+  /** Completes a task over REST as the client, expecting 204. */
+  protected static void complete(RestClient client, String taskId, Map<String, Object> values) {
+    RestClient.Response response = client.post("/engine-rest/task/" + taskId + "/complete", variables(values));
+    org.assertj.core.api.Assertions.assertThat(response.status()).as(response.body()).isEqualTo(204);
+  }
+
+  /**
+   * Drives a Foundation case over HTTP from registration to the panel's approval, each step by its
+   * role ({prefix}-finance, -support, -panel; the lead assessor the allocation chose, password
+   * {@code secret-{id}}). An eligible assessor must be in the pool. Returns the reference.
+   */
+  protected String approvedFoundationCase(RestClient applicant, RestClient manager, Map<String, Object> registration,
+      String prefix) {
+    registration.put("targetLevel", "foundation");
+    String reference = applicant.post("/api/applications", registration).json().get("reference").asText();
+    RestClient finance = user(prefix + "-finance", "finance");
+    complete(finance, awaitTask(finance, reference, "confirmPayment"),
+        Map.of("paymentReceived", true, "paymentReference", "BACS " + prefix));
+    complete(applicant, awaitTask(applicant, reference, "completeSelfAssessment"),
+        perArea("Indicators", "Evidence", indicators("foundation")));
+    RestClient support = user(prefix + "-support", "support-officers");
+    complete(support, awaitTask(support, reference, "reviewSelfAssessment"), Map.of("readyForAssessment", true));
+    String assessment = awaitTask(manager, reference, "assessEvidence");
+    String lead = manager.get("/engine-rest/task/" + assessment).json().get("assignee").asText();
+    Map<String, Object> findings = perArea("ConfirmedIndicators", "AssessorComment", indicators("foundation"));
+    findings.put("clarificationNeeded", false);
+    complete(anonymous().as(lead, "secret-" + lead), assessment, findings);
+    RestClient panel = user(prefix + "-panel", "certification-panel");
+    complete(panel, awaitTask(panel, reference, "approveCertification"), Map.of("panelDecision", "approve"));
+    return reference;
+  }
+
   protected String awaitTask(RestClient client, String reference, String taskKey) {
     return await().atMost(ASYNC).until(() -> tasks(client, reference).stream()
         .filter(t -> t.get("taskDefinitionKey").asText().equals(taskKey)).findFirst(), Optional::isPresent)
