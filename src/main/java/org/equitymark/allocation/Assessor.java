@@ -38,7 +38,4 @@ public record Assessor(String userId, String displayName, Gender gender, Minorit
     return conflicts.contains(organisationId);
   }
 
-  public Assessor withLoad(int newLoad) {
-    return new Assessor(userId, displayName, gender, minoritised, conflicts, newLoad);
-  }
 }

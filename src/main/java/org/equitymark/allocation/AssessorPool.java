@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
 import org.equitymark.process.CertificationProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,21 +15,31 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The assessor pool in the database, maintained by scheme managers. An assessor's load is read from
- * the engine (running cases it leads), so it is never out of date and needs no counter.
+ * the engine's variables (running cases it leads), so it is never out of date and needs no counter.
  */
 @Component
 public class AssessorPool {
 
   private final JdbcTemplate jdbc;
-  private final RuntimeService runtimeService;
 
-  public AssessorPool(JdbcTemplate jdbc, RuntimeService runtimeService) {
+  public AssessorPool(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.runtimeService = runtimeService;
   }
+
+  /**
+   * Cases each assessor leads that are still being assessed or decided: running {@code certification}
+   * instances with that {@code leadAssessor}, not yet under certificate monitoring (years long, no
+   * assessment work). One grouped query over the engine's variables, not one query per assessor.
+   */
+  private static final String LOADS = "select v.TEXT_, count(*) from ACT_RU_VARIABLE v "
+      + "join ACT_RE_PROCDEF d on d.ID_ = v.PROC_DEF_ID_ "
+      + "where d.KEY_ = ? and v.NAME_ = ? and v.EXECUTION_ID_ = v.PROC_INST_ID_ "
+      + "and not exists (select 1 from ACT_RU_EXECUTION e where e.PROC_INST_ID_ = v.PROC_INST_ID_ and e.ACT_ID_ = ?) "
+      + "group by v.TEXT_";
 
   /** Every active assessor with its conflicts and current load. */
   public List<Assessor> activeAssessors() {
+    Map<String, Integer> loads = loads();
     Map<String, Set<String>> conflicts = new HashMap<>();
     jdbc.query("select user_id, organisation_id from em_assessor_conflict",
         rs -> {
@@ -39,21 +48,19 @@ public class AssessorPool {
     return jdbc.query("select user_id, display_name, gender, minoritised from em_assessor where active = true",
         (rs, row) -> new Assessor(rs.getString(1), rs.getString(2),
             Assessor.Gender.fromId(rs.getString(3)), Assessor.Minoritised.fromId(rs.getString(4)),
-            Set.copyOf(conflicts.getOrDefault(rs.getString(1), Set.of())), 0))
-        .stream()
-        .map(a -> a.withLoad(load(a.userId())))
-        .toList();
+            Set.copyOf(conflicts.getOrDefault(rs.getString(1), Set.of())), loads.getOrDefault(rs.getString(1), 0)));
   }
 
   public Optional<Assessor> find(String userId) {
     return activeAssessors().stream().filter(a -> a.userId().equals(userId)).findFirst();
   }
 
-  int load(String userId) {
-    return (int) runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(CertificationProcess.KEY)
-        .variableValueEquals(CertificationProcess.LEAD_ASSESSOR.name(), userId)
-        .count();
+  private Map<String, Integer> loads() {
+    Map<String, Integer> loads = new HashMap<>();
+    jdbc.query(LOADS, rs -> {
+      loads.put(rs.getString(1), rs.getInt(2));
+    }, CertificationProcess.KEY, CertificationProcess.LEAD_ASSESSOR.name(), CertificationProcess.MONITOR_CERTIFICATE);
+    return loads;
   }
 
   /** Adds or updates an assessor and replaces its declared ties. */

@@ -1,7 +1,9 @@
 package org.equitymark.notification;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
@@ -26,6 +28,18 @@ public class NotificationTemplates {
     return new Mail(to,
         fill(text("notification." + notification + ".subject", locale), model).replaceAll("[\\r\\n]+", " "),
         fill(text("notification." + notification + ".body", locale), model));
+  }
+
+  /** The {@code {variable}} names a notification's subject and body use, in the given language. */
+  public Set<String> placeholders(String notification, Locale locale) {
+    Set<String> names = new HashSet<>();
+    for (String part : new String[] {"subject", "body"}) {
+      Matcher matcher = PLACEHOLDER.matcher(text("notification." + notification + "." + part, locale));
+      while (matcher.find()) {
+        names.add(matcher.group(1));
+      }
+    }
+    return names;
   }
 
   private String text(String key, Locale locale) {

@@ -42,16 +42,18 @@ public class SendNotificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String notification = NOTIFICATION.get(execution);
+    Locale locale = Locale.forLanguageTag(PREFERRED_LANGUAGE.get(execution, "en"));
+    // only the variables the text uses: reading them all would fetch and parse every Json value
     Map<String, Object> model = new HashMap<>();
-    execution.getVariables().forEach((name, value) -> {
+    for (String name : templates.placeholders(notification, locale)) {
+      Object value = execution.getVariable(name);
       if (value instanceof String || value instanceof Number || value instanceof Boolean) {
         model.put(name, value);
       }
-    });
+    }
     model.put(TASKLIST_URL, publicUrl + "/camunda/app/tasklist/");
     model.put(BUSINESS_KEY, execution.getProcessBusinessKey());
     model.put(PUBLIC_URL, publicUrl);
-    Locale locale = Locale.forLanguageTag(PREFERRED_LANGUAGE.get(execution, "en"));
     mail.send(templates.render(notification, CONTACT_EMAIL.get(execution), locale, model));
   }
 }

@@ -77,6 +77,28 @@ class CertificationStage3ProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  void shouldStopCountingACaseInItsLeadsLoadOnceTheCertificateIsUnderMonitoring() {
+    // given a certified case whose action plan is agreed, its appeal window still open
+    ProcessInstance instance = ready("developing", allIndicatorsUpTo("developing"));
+    String lead = leadAssessor(instance);
+    complete(lead, instance, ASSESS_EVIDENCE, assessment(false, allIndicatorsUpTo("developing")));
+    complete("panel1", instance, APPROVE_CERTIFICATION, Map.of("panelDecision", "approve"));
+    runAsyncJobs();
+    complete(applicant, instance, AGREE_ACTION_PLAN, Map.of("actionPlan", agreedActionPlan(instance)));
+    int loadWhileDeciding = assessorPool.find(lead).orElseThrow().load();
+
+    // when its appeal window closes (this case's timer only), so that it goes under monitoring
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId(org.equitymark.process.CertificationProcess.Elements.APPEAL_WINDOW_CLOSED).singleResult().getId());
+    runAsyncJobs();
+
+    // then the lead assessor's load no longer counts it: monitoring is no assessment work
+    assertThat(instance).isWaitingAt(org.equitymark.process.CertificationProcess.MONITOR_CERTIFICATE);
+    Assertions.assertThat(loadWhileDeciding).isPositive();
+    Assertions.assertThat(assessorPool.find(lead).orElseThrow().load()).isEqualTo(loadWhileDeciding - 1);
+  }
+
+  @Test
   void shouldComposeAPanelThatMeetsTheCommitmentForCompetence() {
     // given
     ProcessInstance instance = ready("competence", allIndicatorsUpTo("competence"));

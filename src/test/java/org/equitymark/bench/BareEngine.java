@@ -14,14 +14,21 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 /**
  * The baseline: a bare Camunda engine of the same version, on the same kind of database, at the same
  * history level, running a generated model with the same wait states (user tasks, asynchronous steps,
- * timers, the after-decision sub-process) as {@code certification}'s path to a certificate, and no-op
- * delegates. No authorization, no forms, no variables beyond those the expressions need.
+ * timers, the after-decision sub-process, the call into certificate monitoring with its timers and
+ * message) as {@code certification}'s path to a certificate, and no-op delegates. Its user tasks are
+ * completed with the same values ours receive ({@link CaseData}: a bare engine carrying the same
+ * case data); no authorization, no validation, none of the values our delegates derive.
  */
 final class BareEngine implements BenchSystem {
 
   static final String LIFECYCLE = "bare-lifecycle";
   static final String JOBS = "bare-jobs";
   static final String TASKS = "bare-tasks";
+  static final String MONITORING = "bare-monitoring";
+  /** What the call into monitoring passes on: the applicant's registration (ours passes its own list). */
+  private static final java.util.List<String> MONITORING_INPUTS = java.util.List.of("organisationId",
+      "organisationName", "organisationType", "staffCount", "contactName", "contactEmail", "targetLevel",
+      "preferredLanguage");
 
   enum JobExecutorSetting {
     /** The engine's own defaults: 3-10 threads, queue 3, 3 jobs per acquisition. */
@@ -54,6 +61,9 @@ final class BareEngine implements BenchSystem {
     configuration.setJobExecutorActivate(false);
     configuration.setJobExecutor(jobExecutor);
     configuration.setMetricsEnabled(true);
+    // Json values, as the forms submit them (Spin, the engine's own plugin for them)
+    configuration.setDefaultSerializationFormat("application/json");
+    configuration.getProcessEnginePlugins().add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
     Map<Object, Object> beans = new HashMap<>();
     beans.put("noop", (JavaDelegate) execution -> { });
     configuration.setBeans(beans);
@@ -62,6 +72,7 @@ final class BareEngine implements BenchSystem {
         .addModelInstance(LIFECYCLE + ".bpmn", lifecycleModel())
         .addModelInstance(JOBS + ".bpmn", jobsModel())
         .addModelInstance(TASKS + ".bpmn", tasksModel())
+        .addModelInstance(MONITORING + ".bpmn", monitoringModel())
         .deploy();
   }
 
@@ -100,30 +111,46 @@ final class BareEngine implements BenchSystem {
     engine.close();
   }
 
-  /** Start to end with the same waits as a certified case: 7 user tasks, 5 async steps, 1 timer fired. */
+  /**
+   * Start to monitoring with the same waits as a certified case: 7 user tasks, 5 async steps, 1 timer
+   * fired, then the call into monitoring (its timers and message wait), with the same submitted values.
+   */
   @Override
   public void runCase(StepClock clock) {
     var runtime = engine.getRuntimeService();
-    Map<String, Object> start = Map.of("organisationId", "1001", "leadAssessor", "assessor1");
+    CaseData data = EquityMarkSystem.caseData();
+    Map<String, Object> start = new HashMap<>(data.registration());
+    start.put("organisationId", "1001");
+    start.put("leadAssessor", "assessor1");
     ProcessInstance instance = clock.time("register", () -> runtime.startProcessInstanceByKey(LIFECYCLE, start));
     String id = instance.getId();
     clock.time("sendInvoice (async)", () -> runJobs(id));
-    clock.time("confirmPayment", () -> completeTask(id, "confirmPayment"));
+    clock.time("confirmPayment", () -> completeTask(id, "confirmPayment", data.payment()));
     clock.time("sendSelfAssessmentInvitation (async)", () -> runJobs(id));
-    clock.time("completeSelfAssessment", () -> completeTask(id, "completeSelfAssessment"));
-    clock.time("reviewSelfAssessment", () -> completeTask(id, "reviewSelfAssessment"));
+    clock.time("completeSelfAssessment", () -> completeTask(id, "completeSelfAssessment", data.claims()));
+    clock.time("reviewSelfAssessment", () -> completeTask(id, "reviewSelfAssessment", data.review()));
     clock.time("sendReadyForAssessment, allocate (async)", () -> runJobs(id));
-    clock.time("assessEvidence", () -> completeTask(id, "assessEvidence"));
-    clock.time("approveCertification", () -> completeTask(id, "approveCertification"));
+    clock.time("assessEvidence", () -> completeTask(id, "assessEvidence", data.findings()));
+    clock.time("approveCertification", () -> completeTask(id, "approveCertification", data.panel()));
     clock.time("issue, send certificate (async)", () -> runJobs(id));
-    clock.time("agreeActionPlan", () -> completeTask(id, "agreeActionPlan"));
+    clock.time("agreeActionPlan", () -> completeTask(id, "agreeActionPlan", Map.of("actionPlan", actionPlan())));
     clock.time("appealWindowClosed (timer)", () -> fireTimer(id, "appealWindowClosed"));
-    BenchSystem.assertEnded(engine, id);
+    BenchSystem.assertMonitoring(engine, id, "monitorCertificate");
   }
 
-  private void completeTask(String instanceId, String taskKey) {
-    var tasks = engine.getTaskService();
-    tasks.complete(BenchSystem.task(engine, instanceId, taskKey).getId());
+  private void completeTask(String instanceId, String taskKey, Map<String, Object> variables) {
+    engine.getTaskService().complete(BenchSystem.task(engine, instanceId, taskKey).getId(), variables);
+  }
+
+  /** An agreed action plan of the size ours drafts: an action per area with a person and a date. */
+  private static Object actionPlan() {
+    StringBuilder json = new StringBuilder("[");
+    for (String area : org.equitymark.framework.EvidenceFramework.AREA_IDS) {
+      json.append(json.length() > 1 ? "," : "").append("{\"area\":\"").append(area)
+          .append("\",\"action\":\"Reach the next level in ").append(area)
+          .append("\",\"personResponsible\":\"Dana Fox\",\"targetDate\":\"2027-06-01\"}");
+    }
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.append(']').toString()).create();
   }
 
   @Override
@@ -132,7 +159,7 @@ final class BareEngine implements BenchSystem {
   }
 
   private static BpmnModelInstance lifecycleModel() {
-    return Bpmn.createExecutableProcess(LIFECYCLE).camundaHistoryTimeToLive(2555)
+    BpmnModelInstance model = Bpmn.createExecutableProcess(LIFECYCLE).camundaHistoryTimeToLive(2555)
         .startEvent("registrationReceived")
         .serviceTask("calculateFee").camundaDelegateExpression("${noop}")
         .serviceTask("sendInvoice").camundaAsyncBefore().camundaDelegateExpression("${noop}")
@@ -175,7 +202,36 @@ final class BareEngine implements BenchSystem {
           .boundaryEvent("appealWindowClosed").timerWithDuration("P28D")
           .connectTo("appealSettled")
         .subProcessDone()
+        .callActivity("monitorCertificate").calledElement(MONITORING)
         .endEvent("certificationDecided")
+        .done();
+    model.<org.camunda.bpm.model.bpmn.instance.CallActivity>getModelElementById("monitorCertificate")
+        .builder().camundaInBusinessKey("#{execution.processBusinessKey}");
+    for (String name : MONITORING_INPUTS) {
+      model.<org.camunda.bpm.model.bpmn.instance.CallActivity>getModelElementById("monitorCertificate")
+          .builder().camundaIn(name, name);
+    }
+    return model;
+  }
+
+  /**
+   * Monitoring's waits from its start: a scheduling step, then the first annual return's timer and the
+   * reassessment invitation's timer in parallel, and the revocation message.
+   */
+  private static BpmnModelInstance monitoringModel() {
+    org.camunda.bpm.model.bpmn.builder.ProcessBuilder process = Bpmn.createExecutableProcess(MONITORING)
+        .camundaHistoryTimeToLive(2555);
+    process.eventSubProcess("revocation").startEvent("certificateRevokedReceived").message("CertificateRevoked")
+        .serviceTask("revokeCertificate").camundaDelegateExpression("${noop}").endEvent("certificateRevoked");
+    return process.startEvent("monitoringStarted")
+        .serviceTask("scheduleMonitoring").camundaDelegateExpression("${noop}")
+        .parallelGateway("monitoringSplit")
+        .serviceTask("scheduleAnnualReturn").camundaDelegateExpression("${noop}")
+        .intermediateCatchEvent("annualReturnOpens").timerWithDuration("P12M")
+        .endEvent("annualReturnsCompleted")
+        .moveToNode("monitoringSplit")
+        .intermediateCatchEvent("reassessmentInvitationDue").timerWithDuration("P33M")
+        .endEvent("reassessmentInvited")
         .done();
   }
 

@@ -91,42 +91,37 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
     return context;
   }
 
+  /** A new case's submissions, with a contact address of its own; the same for ours and the baseline. */
+  static CaseData caseData() {
+    Map<String, Object> registration = registration(uniqueEmail());
+    registration.put("targetLevel", TARGET);
+    return new CaseData(registration, Map.of("paymentReceived", true, "paymentReference", "BACS 9"),
+        selfAssessment(allIndicatorsUpTo(TARGET)), Map.of("readyForAssessment", true),
+        assessment(false, allIndicatorsUpTo(TARGET)), Map.of("panelDecision", "approve"));
+  }
+
   @Override
   public void runCase(StepClock clock) {
     String applicant = newApplicant();
-    String email = uniqueEmail();
-    Map<String, Object> registration = registration(email);
-    registration.put("targetLevel", TARGET);
-    Map<String, Object> claims = selfAssessment(allIndicatorsUpTo(TARGET));
-    Map<String, Object> findings = assessment(false, allIndicatorsUpTo(TARGET));
+    CaseData data = caseData();
 
-    ProcessInstance instance = clock.time("register", () -> register(applicant, registration));
+    ProcessInstance instance = clock.time("register", () -> register(applicant, data.registration()));
     String id = instance.getId();
     clock.time("sendInvoice (async)", () -> runJobs(id));
-    clock.time("confirmPayment", () -> complete("finance1", instance, "confirmPayment",
-        Map.of("paymentReceived", true, "paymentReference", "BACS 9")));
+    clock.time("confirmPayment", () -> complete("finance1", instance, "confirmPayment", data.payment()));
     clock.time("sendSelfAssessmentInvitation (async)", () -> runJobs(id));
-    clock.time("completeSelfAssessment", () -> complete(applicant, instance, "completeSelfAssessment", claims));
-    clock.time("reviewSelfAssessment", () -> complete("support1", instance, "reviewSelfAssessment",
-        Map.of("readyForAssessment", true)));
+    clock.time("completeSelfAssessment", () -> complete(applicant, instance, "completeSelfAssessment",
+        data.claims()));
+    clock.time("reviewSelfAssessment", () -> complete("support1", instance, "reviewSelfAssessment", data.review()));
     clock.time("sendReadyForAssessment, allocate (async)", () -> runJobs(id));
     String lead = leadAssessor(instance);
-    clock.time("assessEvidence", () -> complete(lead, instance, "assessEvidence", findings));
-    clock.time("approveCertification", () -> complete("panel1", instance, "approveCertification",
-        Map.of("panelDecision", "approve")));
+    clock.time("assessEvidence", () -> complete(lead, instance, "assessEvidence", data.findings()));
+    clock.time("approveCertification", () -> complete("panel1", instance, "approveCertification", data.panel()));
     clock.time("issue, send certificate (async)", () -> runJobs(id));
     Object plan = agreedActionPlan(instance);
     clock.time("agreeActionPlan", () -> complete(applicant, instance, "agreeActionPlan", Map.of("actionPlan", plan)));
     clock.time("appealWindowClosed (timer)", () -> fireTimer(id, "appealWindowClosed"));
-    assertCertificateUnderMonitoring(id);
-  }
-
-  /** A certified case's lifecycle ends where its certificate goes under monitoring (Stage 4, years long). */
-  private void assertCertificateUnderMonitoring(String id) {
-    boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0;
-    if (running && !runtimeService.getActiveActivityIds(id).contains(MONITORING)) {
-      throw new IllegalStateException("Case " + id + " waits at " + runtimeService.getActiveActivityIds(id));
-    }
+    BenchSystem.assertMonitoring(engine, id, MONITORING);
   }
 
   @Override

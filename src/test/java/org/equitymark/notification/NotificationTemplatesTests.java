@@ -37,6 +37,24 @@ class NotificationTemplatesTests {
   private static final Properties MESSAGES = messages();
 
   @Test
+  void shouldNameThePlaceholdersOfTheSubjectAndTheBodyInTheLanguageAsked() {
+    // given
+    org.springframework.context.support.StaticMessageSource messages =
+        new org.springframework.context.support.StaticMessageSource();
+    messages.addMessage("notification.invoice.subject", java.util.Locale.ENGLISH, "Invoice {invoiceNumber}");
+    messages.addMessage("notification.invoice.body", java.util.Locale.ENGLISH, "Dear {contactName}, pay {fee}.");
+    messages.addMessage("notification.invoice.subject", java.util.Locale.forLanguageTag("cy"), "Anfoneb");
+    messages.addMessage("notification.invoice.body", java.util.Locale.forLanguageTag("cy"), "Annwyl {contactName}");
+    NotificationTemplates templates = new NotificationTemplates(messages);
+
+    // then only the variables the text uses are read for it
+    assertThat(templates.placeholders("invoice", java.util.Locale.ENGLISH))
+        .containsExactlyInAnyOrder("invoiceNumber", "contactName", "fee");
+    assertThat(templates.placeholders("invoice", java.util.Locale.forLanguageTag("cy")))
+        .containsExactly("contactName");
+  }
+
+  @Test
   void shouldHaveASubjectAndABodyForEveryNotificationTheModelsSend() throws IOException {
     // given
     Set<String> notifications = notificationsInModels();
