@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.equitymark.process.CertificationProcess;
+import org.equitymark.process.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -58,6 +59,21 @@ import org.springframework.stereotype.Component;
 public class AccessSetup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
+
+  /**
+   * The case variables every filter shows on its task cards, with their labels. Tasklist reads them
+   * from the task's own process instance, so a monitoring task has them only when
+   * {@code monitorCertificate} passes them in ({@code MonitoringProcess.INPUTS}).
+   */
+  public static final List<TaskCardColumn> TASK_CARD_COLUMNS = List.of(
+      new TaskCardColumn(CertificationProcess.APPLICATION_REFERENCE, "Reference"),
+      new TaskCardColumn(CertificationProcess.ORGANISATION_NAME, "Organisation"),
+      new TaskCardColumn(CertificationProcess.WORKPLACE_AREA, "Workplace area"),
+      new TaskCardColumn(CertificationProcess.TARGET_LEVEL, "Target level"));
+
+  /** A variable a filter shows on its task cards, under a label. */
+  public record TaskCardColumn(Variable<String> variable, String label) {
+  }
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -133,11 +149,8 @@ public class AccessSetup implements ApplicationRunner {
               "priority", priority,
               "description", description,
               "refresh", true,
-              "variables", List.of(
-                  Map.of("name", "applicationReference", "label", "Reference"),
-                  Map.of("name", "organisationName", "label", "Organisation"),
-                  Map.of("name", "workplaceArea", "label", "Workplace area"),
-                  Map.of("name", "targetLevel", "label", "Target level"))));
+              "variables", TASK_CARD_COLUMNS.stream()
+                  .map(column -> Map.of("name", column.variable().name(), "label", column.label())).toList()));
       filterService.saveFilter(filter);
     }
     for (String group : groups) {

@@ -1,13 +1,32 @@
 package org.equitymark.monitoring;
 
+import static org.equitymark.process.CertificationProcess.ACHIEVED_LEVEL;
+import static org.equitymark.process.CertificationProcess.ACTION_PLAN;
+import static org.equitymark.process.CertificationProcess.APPLICATION_REFERENCE;
+import static org.equitymark.process.CertificationProcess.CERTIFICATE_EXPIRES_ON;
+import static org.equitymark.process.CertificationProcess.CERTIFICATE_NUMBER;
+import static org.equitymark.process.CertificationProcess.CONTACT_EMAIL;
+import static org.equitymark.process.CertificationProcess.CONTACT_NAME;
+import static org.equitymark.process.CertificationProcess.CONTACT_PHONE;
+import static org.equitymark.process.CertificationProcess.ORGANISATION_ID;
+import static org.equitymark.process.CertificationProcess.ORGANISATION_NAME;
+import static org.equitymark.process.CertificationProcess.ORGANISATION_TYPE;
+import static org.equitymark.process.CertificationProcess.PREFERRED_LANGUAGE;
+import static org.equitymark.process.CertificationProcess.STAFF_COUNT;
+import static org.equitymark.process.CertificationProcess.TARGET_LEVEL;
+import static org.equitymark.process.CertificationProcess.WORKPLACE_AREA;
+
 import java.util.Date;
+import java.util.List;
 import org.equitymark.process.Variable;
 
 /**
- * The API of process {@code certificate-monitoring} (Stage 4): its key and element ids. It runs
- * with the certification case's variables and business key (called by {@code monitorCertificate}),
- * so the case's variables, declared in {@code CertificationProcess}, are its variables too; the
- * dates its timers wait for are declared here.
+ * The API of process {@code certificate-monitoring} (Stage 4): its key, element ids and variables.
+ * It runs with the certification case's business key (called by {@code monitorCertificate}) and
+ * with the case variables in {@link #INPUTS}, declared in {@code CertificationProcess}; everything
+ * else it holds, it writes itself: the dates its timers wait for, declared here, and the annual
+ * returns, reviews, suspension, revocation and renewal of the Stage 4 block of
+ * {@code CertificationProcess}.
  */
 public final class MonitoringProcess {
 
@@ -15,6 +34,33 @@ public final class MonitoringProcess {
 
   private MonitoringProcess() {
   }
+
+  /**
+   * The case variables {@code monitorCertificate} passes in, one {@code camunda:in} each, in this
+   * order, and no other: the instance lives for the certificate's three years, so every further
+   * variable is rows written and kept that long (runtime, history and, for JSON, byte arrays), and
+   * a copy that can drift from the case's own value. The self-assessment, the evidence, the
+   * findings, the gap analysis and the clarification thread stay in the case. Who reads each is
+   * noted beside it; {@code startReassessment} also carries the registration data among them
+   * (organisation, workplace area, type, staff count, contact, target level, language) into the
+   * new case.
+   */
+  public static final List<Variable<?>> INPUTS = List.of(
+      APPLICATION_REFERENCE,  // the annual-return record (AnnualReturns); "Reference" on Tasklist's task cards
+      ORGANISATION_ID,        // candidate group org-${organisationId} of submitAnnualReturn; the annual-return record
+      ORGANISATION_NAME,      // the mails, both annual-return forms, the task cards
+      WORKPLACE_AREA,         // both annual-return forms, the task cards (null: the whole organisation is certified)
+      TARGET_LEVEL,           // the task cards
+      ORGANISATION_TYPE,      // the reassessment's fee band (DMN fee-band)
+      STAFF_COUNT,            // the reassessment's fee band
+      CONTACT_NAME,           // the mails' salutation
+      CONTACT_EMAIL,          // the mails' recipient
+      CONTACT_PHONE,          // the reassessment only
+      PREFERRED_LANGUAGE,     // the mails' language
+      CERTIFICATE_NUMBER,     // the certificate record every step changes; the mails, both forms, public feedback
+      CERTIFICATE_EXPIRES_ON, // the mails on revalidation, reassessment and expiry; the annual-return form
+      ACHIEVED_LEVEL,         // the certified level (after moderation, the moderated one), shown to the reviewer
+      ACTION_PLAN);           // the agreed plan: flagOverdueActions lists its items past their target date
 
   /** Element ids of the model. */
   public static final class Elements {

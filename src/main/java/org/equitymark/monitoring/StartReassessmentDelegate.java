@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 @Component("startReassessment")
 class StartReassessmentDelegate implements JavaDelegate {
 
-  private static final List<Variable<?>> CARRIED_OVER = List.of(ORGANISATION_ID, ORGANISATION_NAME, WORKPLACE_AREA,
+  /** The registration data the new case starts with; each must be among {@link MonitoringProcess#INPUTS}. */
+  static final List<Variable<?>> CARRIED_OVER = List.of(ORGANISATION_ID, ORGANISATION_NAME, WORKPLACE_AREA,
       ORGANISATION_TYPE, STAFF_COUNT, CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE, TARGET_LEVEL, PREFERRED_LANGUAGE);
 
   private final MonitoringCalendar calendar;

@@ -188,7 +188,9 @@ public final class CertificationProcess {
     return "org-" + organisationId;
   }
 
-  // Stage 4: monitoring (process certificate-monitoring, called by monitorCertificate with the case's variables)
+  // Stage 4: monitoring (process certificate-monitoring, called by monitorCertificate with the case variables of
+  // MonitoringProcess.INPUTS only). The monitoring instance writes the variables below itself, except the
+  // previous certificate and level, which startReassessment gives the reassessment case.
   /** The call activity that monitors a certified organisation until its certificate ends. */
   public static final String MONITOR_CERTIFICATE = "monitorCertificate";
   public static final Variable<String> PREVIOUS_CERTIFICATE_NUMBER = Variable.string("previousCertificateNumber");

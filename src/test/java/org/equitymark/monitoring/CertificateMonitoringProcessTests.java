@@ -18,11 +18,15 @@ import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDEN
 import static org.equitymark.process.CertificationProcess.Elements.CERTIFICATION_DECIDED;
 import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -31,6 +35,7 @@ import org.equitymark.certificate.CertificateState;
 import org.equitymark.certificate.Certificates;
 import org.equitymark.certificate.StateChange;
 import org.equitymark.process.CertificationProcess;
+import org.equitymark.process.Variable;
 import org.equitymark.submission.InvalidSubmissionException;
 import org.equitymark.support.ProcessTestSupport;
 import org.equitymark.support.TestMailServer;
@@ -145,6 +150,13 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
         .containsEntry("previousCertificateNumber", number)
         .containsEntry("previousLevel", "developing")
         .containsEntry("organisationId", runtimeService.getVariable(instance.getId(), "organisationId"));
+    for (Variable<?> registered : StartReassessmentDelegate.CARRIED_OVER) {
+      Object original = runtimeService.getVariable(instance.getId(), registered.name());
+      if (original != null) {
+        Assertions.assertThat(String.valueOf(runtimeService.getVariable(reassessment.getId(), registered.name())))
+            .as("%s of the reassessment", registered.name()).isEqualTo(String.valueOf(original));
+      }
+    }
     Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("time to reassess"));
 
     // when the reassessment is certified before the old certificate ends
@@ -170,6 +182,66 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
         .last().asString().contains("renewed by certificate " + renewal);
     Assertions.assertThat(certificate(renewal).state()).isEqualTo(CertificateState.ACTIVE);
     Assertions.assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("has expired"));
+  }
+
+  @Test
+  void shouldMonitorWithOnlyTheCaseVariablesItNeeds() throws Exception {
+    // given a certified case, which holds its self-assessment, evidence, findings and gap analysis
+    ProcessInstance instance = certifiedCase();
+    Map<String, Object> caseVariables = runtimeService.getVariables(instance.getId());
+    Assertions.assertThat(caseVariables).containsKeys("leadershipEvidence", "outcomesIndicators",
+        "accessConfirmedIndicators", "gapAnalysis", "leadAssessor", "selfAssessedLevel");
+
+    // when its monitoring has started
+    ProcessInstance monitoring = monitoring(instance);
+    Map<String, Object> monitored = runtimeService.getVariables(monitoring.getId());
+
+    // then it holds the inputs, with the case's values, and its own schedule: nothing else
+    List<String> inputs = MonitoringProcess.INPUTS.stream().map(Variable::name).toList();
+    Assertions.assertThat(monitored.keySet()).containsExactlyInAnyOrderElementsOf(Stream.concat(inputs.stream(), Stream.of(
+        MonitoringProcess.CERTIFICATE_ENDS_AT.name(), MonitoringProcess.REASSESSMENT_INVITATION_AT.name(),
+        MonitoringProcess.REASSESSMENT_REMINDERS_SCHEDULED.name(), MonitoringProcess.ANNUAL_RETURN_OPENS_AT.name(),
+        MonitoringProcess.ANNUAL_RETURN_DUE_AT.name(), CertificationProcess.ANNUAL_RETURN_YEAR.name(),
+        CertificationProcess.ANNUAL_RETURN_DUE_ON.name())).toList());
+    for (String name : inputs) {
+      Assertions.assertThat(String.valueOf(monitored.get(name))).as(name).isEqualTo(String.valueOf(caseVariables.get(name)));
+    }
+    Assertions.assertThat(monitored).containsEntry("achievedLevel", "developing").containsKey("actionPlan");
+
+    // when the first annual return opens
+    moveToNextAnnualReturn(monitoring);
+
+    // then the invitation, the task card and the form have what they show
+    String number = certificateNumber(instance);
+    String organisation = (String) caseVariables.get("organisationName");
+    Assertions.assertThat(mailBody("your annual return for year 1")).startsWith("Dear Dana Fox,")
+        .contains(number).contains(organisation)
+        .contains((String) runtimeService.getVariable(monitoring.getId(), "annualReturnDueOn"))
+        .contains("Action-plan items past their target date:");
+    Map<String, Object> submission = taskService.getVariables(task(monitoring, SUBMIT_ANNUAL_RETURN).getId());
+    Assertions.assertThat(submission).containsEntry("applicationReference", instance.getBusinessKey())
+        .containsEntry("organisationName", organisation).containsEntry("targetLevel", "developing")
+        .containsEntry("certificateNumber", number)
+        .containsEntry("certificateExpiresOn", caseVariables.get("certificateExpiresOn"));
+
+    // when it is accepted
+    submitAndReview(monitoring, true);
+
+    // then the confirmation names the end of validity
+    Assertions.assertThat(mailBody("annual return accepted")).startsWith("Dear Dana Fox,")
+        .contains(organisation).contains((String) caseVariables.get("certificateExpiresOn"));
+  }
+
+  /** The body of the one mail to the case's contact whose subject contains the text. */
+  private String mailBody(String subject) throws Exception {
+    List<MimeMessage> mails = new ArrayList<>();
+    for (MimeMessage mail : TestMailServer.to(email)) {
+      if (mail.getSubject().contains(subject)) {
+        mails.add(mail);
+      }
+    }
+    Assertions.assertThat(mails).as("mails about \"%s\"", subject).hasSize(1);
+    return mails.get(0).getContent().toString();
   }
 
   @Test
