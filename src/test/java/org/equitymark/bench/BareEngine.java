@@ -30,23 +30,18 @@ final class BareEngine implements BenchSystem {
       "organisationName", "organisationType", "staffCount", "contactName", "contactEmail", "targetLevel",
       "preferredLanguage");
 
-  enum JobExecutorSetting {
-    /** The engine's own defaults: 3-10 threads, queue 3, 3 jobs per acquisition. */
-    DEFAULTS,
-    /** The same numbers EquityMark ships in application.yaml. */
-    TUNED
-  }
-
   private final ProcessEngine engine;
   private final String label;
   private final DefaultJobExecutor jobExecutor;
 
-  BareEngine(String label, BenchDatabase.Target target, JobExecutorSetting setting) {
+  /** A bare engine whose job executor runs with the given settings (the engine's defaults, or ours). */
+  BareEngine(String label, BenchDatabase.Target target, JobExecutorSettings settings) {
     this.label = label;
     jobExecutor = new DefaultJobExecutor();
-    if (setting == JobExecutorSetting.TUNED) {
-      tune(jobExecutor);
-    }
+    jobExecutor.setCorePoolSize(settings.corePoolSize());
+    jobExecutor.setMaxPoolSize(settings.maxPoolSize());
+    jobExecutor.setQueueSize(settings.queueCapacity());
+    jobExecutor.setMaxJobsPerAcquisition(settings.maxJobsPerAcquisition());
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration();
     configuration.setProcessEngineName(label + "-" + System.nanoTime());
@@ -54,8 +49,8 @@ final class BareEngine implements BenchSystem {
     configuration.setJdbcUsername(target.user());
     configuration.setJdbcPassword(target.password());
     configuration.setJdbcDriver(target.driver());
-    // more connections than job threads (at most 10 with the defaults), so no job waits for a connection
-    configuration.setJdbcMaxActiveConnections(20);
+    // more connections than job threads, so no job waits for a connection
+    configuration.setJdbcMaxActiveConnections(settings.maxPoolSize() + 10);
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(false);
@@ -74,15 +69,6 @@ final class BareEngine implements BenchSystem {
         .addModelInstance(TASKS + ".bpmn", tasksModel())
         .addModelInstance(MONITORING + ".bpmn", monitoringModel())
         .deploy();
-  }
-
-  /** EquityMark's shipped job-executor numbers (application.yaml), applied to a bare engine. */
-  static void tune(DefaultJobExecutor executor) {
-    executor.setCorePoolSize(4);
-    executor.setMaxPoolSize(4);
-    executor.setQueueSize(20);
-    executor.setMaxJobsPerAcquisition(10);
-    executor.setLockTimeInMillis(300_000);
   }
 
   @Override

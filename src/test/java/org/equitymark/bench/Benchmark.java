@@ -91,7 +91,7 @@ public final class Benchmark {
     BenchDatabase.Target oursTarget = database.create("ours");
     BenchDatabase.Target bareTarget = database.create("bare");
     try (EquityMarkSystem ours = new EquityMarkSystem("EquityMark", oursTarget);
-        BareEngine bare = new BareEngine("bare engine", bareTarget, BareEngine.JobExecutorSetting.TUNED)) {
+        BareEngine bare = new BareEngine("bare engine", bareTarget, ours.shippedJobExecutorSettings())) {
       recordMemory(db, "started");
       if (PARTS.contains("1")) {
         perDatabase.put("lifecycle", lifecycle(database, ours, oursTarget, bare, bareTarget));
@@ -208,8 +208,10 @@ public final class Benchmark {
   private Map<String, Object> jobs(BenchDatabase database, EquityMarkSystem ours, BareEngine tuned) {
     String db = database.name();
     Map<String, Object> json = new LinkedHashMap<>();
+    JobExecutorSettings shipped = ours.shippedJobExecutorSettings();
+    log("[%s] 3. shipped job executor: %s; engine defaults: %s", db, shipped, JobExecutorSettings.ENGINE_DEFAULTS);
     try (BareEngine defaults = new BareEngine("bare engine, defaults", database.create("baredefaults"),
-        BareEngine.JobExecutorSetting.DEFAULTS)) {
+        JobExecutorSettings.ENGINE_DEFAULTS)) {
       Map<String, List<Double>> asyncRate = new LinkedHashMap<>();
       Map<String, List<Double>> timerRate = new LinkedHashMap<>();
       long duplicates = 0;
@@ -222,11 +224,11 @@ public final class Benchmark {
         for (String setting : order) {
           BenchSystem system = switch (setting) {
             case OURS -> {
-              ours.useJobExecutorSettings(4, 4, 20, 10);
+              ours.useJobExecutorSettings(shipped);
               yield ours;
             }
             case OURS_ENGINE_DEFAULTS -> {
-              ours.useJobExecutorSettings(3, 10, 3, 3);
+              ours.useJobExecutorSettings(JobExecutorSettings.ENGINE_DEFAULTS);
               yield ours;
             }
             case BARE_DEFAULTS -> defaults;
@@ -247,7 +249,7 @@ public final class Benchmark {
               async.jobsPerSecond(), timers.jobsPerSecond());
         }
       }
-      ours.useJobExecutorSettings(4, 4, 20, 10);
+      ours.useJobExecutorSettings(shipped);
       String part = "3 jobs";
       for (var entry : Map.of("async steps", asyncRate, "due reminders", timerRate).entrySet()) {
         Map<String, List<Double>> rates = entry.getValue();
@@ -266,6 +268,8 @@ public final class Benchmark {
       table.add(db, part, "jobs run twice / failed", duplicates + " / " + failures, "", Double.NaN, "0", duplicates == 0);
       json.put("duplicates", duplicates);
       json.put("failures", failures);
+      json.put("settings", Map.of("shipped", shipped.toString(), "engineDefaults",
+          JobExecutorSettings.ENGINE_DEFAULTS.toString()));
       json.put("jobsPerRun", Map.of("async steps", JOB_CASES, "due reminders", 2 * JOB_CASES));
     } finally {
       ClockUtil.reset();

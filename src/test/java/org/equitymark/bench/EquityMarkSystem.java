@@ -35,6 +35,7 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
   private final ConfigurableApplicationContext context;
   private String label;
   private final JobExecutor jobExecutor;
+  private final JobExecutorSettings shipped;
 
   EquityMarkSystem(String label, BenchDatabase.Target target, String... extraArguments) {
     this.label = label;
@@ -52,6 +53,9 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
     context = new SpringApplicationBuilder(EquityMarkApplication.class).profiles("test")
         .run(arguments.toArray(String[]::new));
     jobExecutor = context.getBean(JobExecutor.class);
+    ThreadPoolTaskExecutor pool = context.getBean("camundaTaskExecutor", ThreadPoolTaskExecutor.class);
+    shipped = new JobExecutorSettings(pool.getCorePoolSize(), pool.getMaxPoolSize(), pool.getQueueCapacity(),
+        jobExecutor.getMaxJobsPerAcquisition());
     // the benchmark runs jobs itself until a part is about the job executor
     jobExecutor.shutdown();
     engine = context.getBean(ProcessEngine.class);
@@ -142,20 +146,25 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
    * Sets the job executor's threads, queue and jobs per acquisition while it is stopped: the shipped
    * values (application.yaml) or the engine's defaults, to measure what the tuning buys.
    */
-  void useJobExecutorSettings(int corePoolSize, int maxPoolSize, int queueCapacity, int maxJobsPerAcquisition) {
+  void useJobExecutorSettings(JobExecutorSettings settings) {
     jobExecutor.shutdown();
     ThreadPoolTaskExecutor pool = context.getBean("camundaTaskExecutor", ThreadPoolTaskExecutor.class);
     pool.shutdown();
-    if (corePoolSize > pool.getMaxPoolSize()) {
-      pool.setMaxPoolSize(maxPoolSize);
-      pool.setCorePoolSize(corePoolSize);
+    if (settings.corePoolSize() > pool.getMaxPoolSize()) {
+      pool.setMaxPoolSize(settings.maxPoolSize());
+      pool.setCorePoolSize(settings.corePoolSize());
     } else {
-      pool.setCorePoolSize(corePoolSize);
-      pool.setMaxPoolSize(maxPoolSize);
+      pool.setCorePoolSize(settings.corePoolSize());
+      pool.setMaxPoolSize(settings.maxPoolSize());
     }
-    pool.setQueueCapacity(queueCapacity);
+    pool.setQueueCapacity(settings.queueCapacity());
     pool.initialize();
-    jobExecutor.setMaxJobsPerAcquisition(maxJobsPerAcquisition);
+    jobExecutor.setMaxJobsPerAcquisition(settings.maxJobsPerAcquisition());
+  }
+
+  /** The job-executor settings EquityMark ships (application.yaml), as the app read them at start. */
+  JobExecutorSettings shippedJobExecutorSettings() {
+    return shipped;
   }
 
   @Override
