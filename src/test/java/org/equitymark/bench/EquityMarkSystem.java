@@ -15,6 +15,7 @@ import org.equitymark.EquityMarkApplication;
 import org.equitymark.allocation.Assessor;
 import org.equitymark.allocation.AssessorPool;
 import org.equitymark.access.Groups;
+import org.equitymark.process.CertificationProcess;
 import org.equitymark.support.ProcessTestSupport;
 import org.equitymark.support.TestMailServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -136,6 +137,28 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
   /** Registers a case as the given applicant (its organisation is created on its first case). */
   ProcessInstance registerAs(String applicant) {
     return register(applicant, registration(uniqueEmail()));
+  }
+
+  /**
+   * Registers a case as the given applicant through the real registration start (validation, reference,
+   * organisation, group, grants), started at the given activity (the steps before it are skipped) with
+   * the given variables, which the registration's validation does not see.
+   */
+  ProcessInstance registerAtStage(String applicant, String activityId, Map<String, Object> atStage) {
+    return as(applicant, () -> runtimeService.createProcessInstanceByKey(CertificationProcess.KEY)
+        .setVariables(registration(uniqueEmail()))
+        .startBeforeActivity(activityId)
+        .setVariables(atStage)
+        .execute());
+  }
+
+  /** What {@code calculateFee} sets for {@link #registration}'s organisation (the fee-band DMN, evaluated once). */
+  Map<String, Object> feeAsCalculated() {
+    Map<String, Object> registration = registration(uniqueEmail());
+    var fee = engine.getDecisionService().evaluateDecisionTableByKey("fee-band", Map.of(
+        "organisationType", registration.get("organisationType"), "staffCount", registration.get("staffCount"),
+        "reassessment", false)).getSingleResult();
+    return Map.of("fee", ((Number) fee.getEntry("fee")).longValue(), "feeBand", fee.getEntry("feeBand"));
   }
 
   String createApplicant() {

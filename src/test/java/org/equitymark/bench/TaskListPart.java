@@ -1,17 +1,32 @@
 package org.equitymark.bench;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.equitymark.process.CertificationProcess;
 
 /**
  * Part 2: the task lists at scale. Open tasks are put at a realistic mix of stages (each case registered
@@ -33,6 +48,12 @@ final class TaskListPart {
   private static final int CASES_PER_ORGANISATION = 4;
   private static final int QUERIES = Integer.getInteger("bench.queries", 30);
   private static final int CLAIMS = Integer.getInteger("bench.claims", 30);
+  /** Threads that put tasks in place; 3 on 2 cores keeps them busy while one waits for the database. */
+  private static final int FILL_THREADS = Integer.getInteger("bench.fillThreads",
+      Math.max(2, Runtime.getRuntime().availableProcessors() + 1));
+  private static final int BARE_BATCH = 100;
+  /** References are CC-{year}-{nnnnn}: at most 99,999 a year (numbering/SequenceNumbers). */
+  private static final int CASES_PER_YEAR = 90_000;
   private static final List<String> FILTER_VARIABLES =
       List.of("applicationReference", "organisationName", "workplaceArea", "targetLevel");
 
@@ -54,8 +75,8 @@ final class TaskListPart {
   private final ResultTable table;
   private int oursCases;
   private int bareCases;
-  private String oursApplicant;
-  private String applicantToWatch;
+  private volatile String applicantToWatch;
+  private final Map<Integer, Map<String, Object>> fillRates = new LinkedHashMap<>();
 
   TaskListPart(String db, EquityMarkSystem ours, BareEngine bare, int runs, ResultTable table) {
     this.db = db;
@@ -82,6 +103,16 @@ final class TaskListPart {
       Benchmark.log("[%s] 2. putting %d open tasks in place on each side", db, size);
       fillOurs(size);
       fillBare(size);
+      analyze(ours.engine());
+      analyze(bare.engine());
+      for (Look look : LOOKS) {
+        Benchmark.log("[%s] 2. %s sees %d tasks in %s (bare engine: %d)", db, oursUser(look), filterCount(ours.engine(),
+            look, oursUser(look), groupsInOurs(oursUser(look))), look.filter(), filterCount(bare.engine(), look,
+            bareUser(look), bareGroups(look)));
+      }
+      if (SqlCapture.enabled()) {
+        explainStatements();
+      }
       Map<String, Object> atSize = new LinkedHashMap<>();
       Map<String, List<Double>> oursP50 = new LinkedHashMap<>();
       Map<String, List<Double>> oursP95 = new LinkedHashMap<>();
@@ -96,8 +127,8 @@ final class TaskListPart {
           bareP50.computeIfAbsent(look.filter(), k -> new ArrayList<>()).add(Figures.percentile(b, 50));
           bareP95.computeIfAbsent(look.filter(), k -> new ArrayList<>()).add(Figures.percentile(b, 95));
         }
-        List<Double> o = claimAndComplete(ours.engine(), "finance1", groupsInOurs("finance1"), true);
-        List<Double> b = claimAndComplete(bare.engine(), "finance1", List.of("finance"), false);
+        List<Double> o = claimAndComplete(ours.engine(), "finance1", groupsInOurs("finance1"), true, CLAIMS);
+        List<Double> b = claimAndComplete(bare.engine(), "finance1", List.of("finance"), false, CLAIMS);
         oursP50.computeIfAbsent("claim + complete", k -> new ArrayList<>()).add(Figures.percentile(o, 50));
         oursP95.computeIfAbsent("claim + complete", k -> new ArrayList<>()).add(Figures.percentile(o, 95));
         bareP50.computeIfAbsent("claim + complete", k -> new ArrayList<>()).add(Figures.percentile(b, 50));
@@ -118,6 +149,7 @@ final class TaskListPart {
             "baseline", Map.of("p50", b50.json(), "p95", b95.json())));
       }
       oursP95BySize.put(size, p95s);
+      atSize.put("fillCasesPerSecond", fillRates.get(size));
       json.put(String.valueOf(size), atSize);
     }
     if (sizes.size() > 1) {
@@ -138,38 +170,78 @@ final class TaskListPart {
 
   /** One user's look at one filter, as Tasklist makes it: page of 15 by creation date, count, variables. */
   private static List<Double> timeLook(ProcessEngine engine, Look look, String user, List<String> groups) {
-    FilterService filters = engine.getFilterService();
-    IdentityService identity = engine.getIdentityService();
-    String filterId = filters.createFilterQuery().filterName(look.filter()).singleResult().getId();
+    String filterId = filterId(engine, look);
     List<Double> millis = new ArrayList<>();
-    identity.setAuthentication(user, groups);
+    engine.getIdentityService().setAuthentication(user, groups);
     try {
       for (int i = 0; i < QUERIES; i++) {
         long start = System.nanoTime();
-        TaskQuery sorted = engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc();
-        List<Task> page = filters.listPage(filterId, sorted, 0, 15);
-        filters.count(filterId);
-        if (!page.isEmpty()) {
-          engine.getRuntimeService().createVariableInstanceQuery()
-              .processInstanceIdIn(page.stream().map(Task::getProcessInstanceId).toArray(String[]::new))
-              .variableNameIn(FILTER_VARIABLES.toArray(String[]::new)).listPage(0, 15 * FILTER_VARIABLES.size());
-        }
+        look(engine, filterId);
         millis.add((System.nanoTime() - start) / 1e6);
       }
     } finally {
-      identity.clearAuthentication();
+      engine.getIdentityService().clearAuthentication();
     }
     return millis;
   }
 
+  private static void look(ProcessEngine engine, String filterId) {
+    FilterService filters = engine.getFilterService();
+    TaskQuery sorted = engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc();
+    List<Task> page = filters.listPage(filterId, sorted, 0, 15);
+    filters.count(filterId);
+    if (!page.isEmpty()) {
+      engine.getRuntimeService().createVariableInstanceQuery()
+          .processInstanceIdIn(page.stream().map(Task::getProcessInstanceId).toArray(String[]::new))
+          .variableNameIn(FILTER_VARIABLES.toArray(String[]::new)).listPage(0, 15 * FILTER_VARIABLES.size());
+    }
+  }
+
+  private static String filterId(ProcessEngine engine, Look look) {
+    return engine.getFilterService().createFilterQuery().filterName(look.filter()).singleResult().getId();
+  }
+
+  /** Diagnosis: each side's statements for one look at each filter and one claim + complete, with plans. */
+  private void explainStatements() {
+    for (Look look : LOOKS) {
+      explain("EquityMark, " + look.filter(), ours.engine(), oursUser(look), groupsInOurs(oursUser(look)),
+          () -> look(ours.engine(), filterId(ours.engine(), look)));
+      explain("bare engine, " + look.filter(), bare.engine(), bareUser(look), bareGroups(look),
+          () -> look(bare.engine(), filterId(bare.engine(), look)));
+    }
+    SqlCapture.explain(db, "EquityMark, claim + complete", ours.engine(),
+        () -> claimAndComplete(ours.engine(), "finance1", groupsInOurs("finance1"), true, 1));
+    SqlCapture.explain(db, "bare engine, claim + complete", bare.engine(),
+        () -> claimAndComplete(bare.engine(), "finance1", List.of("finance"), false, 1));
+  }
+
+  private void explain(String label, ProcessEngine engine, String user, List<String> groups, Runnable work) {
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      SqlCapture.explain(db, label, engine, work);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private static long filterCount(ProcessEngine engine, Look look, String user, List<String> groups) {
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      return engine.getFilterService().count(filterId(engine, look));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
   /** Claims and completes payments as the finance officer, from the top of its list. */
-  private static List<Double> claimAndComplete(ProcessEngine engine, String user, List<String> groups, boolean ours) {
+  private static List<Double> claimAndComplete(ProcessEngine engine, String user, List<String> groups, boolean ours,
+      int claims) {
     IdentityService identity = engine.getIdentityService();
     List<Double> millis = new ArrayList<>();
     identity.setAuthentication(user, groups);
     try {
       List<Task> tasks = engine.getTaskService().createTaskQuery().taskDefinitionKey("confirmPayment")
-          .taskUnassigned().orderByTaskCreateTime().desc().listPage(0, CLAIMS);
+          .taskUnassigned().orderByTaskCreateTime().desc().listPage(0, claims);
       Map<String, Object> variables = ours ? Map.of("paymentReceived", true, "paymentReference", "BACS 9") : Map.of();
       for (Task task : tasks) {
         long start = System.nanoTime();
@@ -183,41 +255,151 @@ final class TaskListPart {
     return millis;
   }
 
+  /**
+   * Registers cases through the real registration start, as applicants (a new applicant, so a new
+   * organisation, group and grants, every {@value #CASES_PER_ORGANISATION} cases), each started at its
+   * stage, until {@code size} tasks are open. Several threads, a case to a command, as concurrent
+   * requests would; the open tasks are counted once per round, not once per case.
+   */
   private void fillOurs(int size) {
-    var runtime = ours.engine().getRuntimeService();
-    while (openTasks(ours.engine()) < size) {
-      if (oursCases % CASES_PER_ORGANISATION == 0) {
-        oursApplicant = ours.createApplicant();
-        if (applicantToWatch == null) {
-          applicantToWatch = oursApplicant;
+    long started = System.nanoTime();
+    int before = oursCases;
+    Map<String, Object> fee = ours.feeAsCalculated();
+    for (int round = 0; round < 3; round++) {
+      long missing = size - openTasks(ours.engine());
+      while (missing > 0) {
+        // references are CC-{year}-{nnnnn}: past 90,000 cases the engine clock runs a year ahead
+        int year = oursCases / CASES_PER_YEAR;
+        int cases = (int) Math.min(missing, (year + 1L) * CASES_PER_YEAR - oursCases);
+        if (year > 0) {
+          ClockUtil.offset(Duration.ofDays(366L * year).toMillis());
+        }
+        try {
+          fillOurs(oursCases, cases, fee);
+        } finally {
+          ClockUtil.reset();
+        }
+        oursCases += cases;
+        missing -= cases;
+      }
+    }
+    fillRate("ours", size, oursCases - before, started, openTasks(ours.engine()));
+  }
+
+  /** Cases {@code first} to {@code first + cases - 1}, an organisation (its applicant, up to 4 cases) at a time. */
+  private void fillOurs(int first, int cases, Map<String, Object> fee) {
+    int organisations = (cases + CASES_PER_ORGANISATION - 1) / CASES_PER_ORGANISATION;
+    AtomicInteger next = new AtomicInteger();
+    inParallel(() -> {
+      for (int o = next.getAndIncrement(); o < organisations; o = next.getAndIncrement()) {
+        String applicant = ours.createApplicant();
+        if (first == 0 && o == 0) {
+          applicantToWatch = applicant;
+        }
+        int from = first + o * CASES_PER_ORGANISATION;
+        int to = Math.min(first + cases, from + CASES_PER_ORGANISATION);
+        for (int c = from; c < to; c++) {
+          Map<String, Object> atStage = new LinkedHashMap<>(fee);
+          atStage.put("invoiceNumber", String.format("INV-2026-%06d", c));
+          atStage.put("leadAssessor", leadAssessor(c));
+          atStage.put("workplaceArea", "Ward " + (c % 40));
+          ours.registerAtStage(applicant, MIX[c % MIX.length], atStage);
         }
       }
-      String stage = MIX[oursCases % MIX.length];
-      String instance = ours.registerAs(oursApplicant).getId();
-      runtime.createProcessInstanceModification(instance)
-          .startBeforeActivity(stage)
-          .setVariable("leadAssessor", "assessor" + (1 + oursCases % 6))
-          .setVariable("workplaceArea", "Ward " + (oursCases % 40))
-          .cancelAllForActivity("sendInvoice")
-          .execute();
-      oursCases++;
+    });
+  }
+
+  /** The bare side has no registration: its cases are started at their stage, {@value #BARE_BATCH} to a command. */
+  private void fillBare(int size) {
+    long started = System.nanoTime();
+    int before = bareCases;
+    for (int round = 0; round < 3; round++) {
+      long missing = size - openTasks(bare.engine());
+      if (missing <= 0) {
+        break;
+      }
+      int first = bareCases;
+      int batches = (int) ((missing + BARE_BATCH - 1) / BARE_BATCH);
+      AtomicInteger next = new AtomicInteger();
+      CommandExecutor commands = ((ProcessEngineConfigurationImpl) bare.engine().getProcessEngineConfiguration())
+          .getCommandExecutorTxRequired();
+      inParallel(() -> {
+        for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+          int from = first + b * BARE_BATCH;
+          int to = (int) Math.min(first + missing, from + BARE_BATCH);
+          commands.execute(context -> {
+            for (int c = from; c < to; c++) {
+              startBareAtStage(c);
+            }
+            return null;
+          });
+        }
+      });
+      bareCases += (int) missing;
+    }
+    fillRate("bare", size, bareCases - before, started, openTasks(bare.engine()));
+  }
+
+  private void startBareAtStage(int caseNumber) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("organisationId", "b" + caseNumber / CASES_PER_ORGANISATION);
+    variables.put("leadAssessor", leadAssessor(caseNumber));
+    variables.put("applicationReference", String.format("EM-2026-%06d", caseNumber));
+    variables.put("organisationName", "Provider " + caseNumber / CASES_PER_ORGANISATION);
+    variables.put("workplaceArea", "Ward " + (caseNumber % 40));
+    variables.put("targetLevel", "developing");
+    variables.put("contactEmail", "contact" + caseNumber + "@provider.example");
+    bare.engine().getRuntimeService().createProcessInstanceByKey(BareEngine.TASKS)
+        .startBeforeActivity(MIX[caseNumber % MIX.length]).setVariables(variables).execute();
+  }
+
+  /** Each of the 6 assessors leads a sixth of the assessments. */
+  private static String leadAssessor(int caseNumber) {
+    return "assessor" + (1 + caseNumber / MIX.length % 6);
+  }
+
+  private void fillRate(String side, int size, int cases, long startedNanos, long open) {
+    double seconds = (System.nanoTime() - startedNanos) / 1e9;
+    double rate = cases / seconds;
+    Benchmark.log("[%s] 2. %s: %d cases in %.0f s (%.1f cases/s), %d open tasks", db, side, cases, seconds, rate,
+        open);
+    if (open < size) {
+      throw new IllegalStateException(side + ": " + open + " open tasks after filling, " + size + " wanted");
+    }
+    fillRates.computeIfAbsent(size, s -> new LinkedHashMap<>()).put(side, Figures.round(rate));
+  }
+
+  /**
+   * Brings the database's statistics up to date after the fill, as a database in use has them (PostgreSQL's
+   * autovacuum analyzes a table a minute or more after it changed; until then plans are made for empty tables).
+   */
+  private static void analyze(ProcessEngine engine) {
+    DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("ANALYZE");
+    } catch (SQLException e) {
+      throw new IllegalStateException("ANALYZE failed", e);
     }
   }
 
-  private void fillBare(int size) {
-    var runtime = bare.engine().getRuntimeService();
-    while (openTasks(bare.engine()) < size) {
-      String stage = MIX[bareCases % MIX.length];
-      Map<String, Object> variables = new LinkedHashMap<>();
-      variables.put("organisationId", "b" + bareCases / CASES_PER_ORGANISATION);
-      variables.put("leadAssessor", "assessor" + (1 + bareCases % 6));
-      variables.put("applicationReference", String.format("EM-2026-%05d", bareCases));
-      variables.put("organisationName", "Provider " + bareCases / CASES_PER_ORGANISATION);
-      variables.put("workplaceArea", "Ward " + (bareCases % 40));
-      variables.put("targetLevel", "developing");
-      variables.put("contactEmail", "contact" + bareCases + "@provider.example");
-      runtime.createProcessInstanceByKey(BareEngine.TASKS).startBeforeActivity(stage).setVariables(variables).execute();
-      bareCases++;
+  /** Runs the work on {@link #FILL_THREADS} threads and waits for all; the first failure is rethrown. */
+  private static void inParallel(Runnable work) {
+    ExecutorService threads = Executors.newFixedThreadPool(FILL_THREADS);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int i = 0; i < FILL_THREADS; i++) {
+        running.add(threads.submit(work));
+      }
+      for (Future<?> future : running) {
+        future.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("filling failed", e.getCause());
+    } finally {
+      threads.shutdownNow();
     }
   }
 
@@ -235,7 +417,12 @@ final class TaskListPart {
       }
       Filter original = from.createFilterQuery().filterName(look.filter()).singleResult();
       Filter copy = to.newTaskFilter(look.filter());
-      copy.setQuery(original.getQuery());
+      TaskQuery query = original.getQuery();
+      if (CertificationProcess.KEY.equals(((TaskQueryImpl) query).getProcessDefinitionKey())) {
+        // the same query on the baseline's process, not a query that finds nothing
+        query.processDefinitionKey(BareEngine.TASKS);
+      }
+      copy.setQuery(query);
       copy.setProperties(original.getProperties());
       to.saveFilter(copy);
     }
