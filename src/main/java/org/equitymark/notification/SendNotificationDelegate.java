@@ -10,13 +10,20 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code sendNotification}: mails the applicant's contact the notification named by the service
- * task's input parameter {@code notification}. Bound to asynchronous service tasks, so a mail
- * server that is down means retries and then an incident, never a lost step.
+ * task's extension property {@code notification} (Modeler: Extensions, Properties). A property, not
+ * an input parameter: an input parameter is a variable written, kept in history and deleted on every
+ * mail. Instances running on an earlier version of a model still pass it as an input parameter,
+ * which is read when there is no property. Bound to asynchronous service tasks, so a mail server that
+ * is down means retries and then an incident, never a lost step.
  */
 @Component("sendNotification")
 public class SendNotificationDelegate implements JavaDelegate {
@@ -41,7 +48,7 @@ public class SendNotificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String notification = NOTIFICATION.get(execution);
+    String notification = notificationOf(execution);
     Locale locale = Locale.forLanguageTag(PREFERRED_LANGUAGE.get(execution, "en"));
     // only the variables the text uses: reading them all would fetch and parse every Json value
     Map<String, Object> model = new HashMap<>();
@@ -55,5 +62,21 @@ public class SendNotificationDelegate implements JavaDelegate {
     model.put(BUSINESS_KEY, execution.getProcessBusinessKey());
     model.put(PUBLIC_URL, publicUrl);
     mail.send(templates.render(notification, CONTACT_EMAIL.get(execution), locale, model));
+  }
+
+  /** The service task's {@code notification} property, else its input parameter (earlier model versions). */
+  static String notificationOf(DelegateExecution execution) {
+    FlowElement task = execution.getBpmnModelElementInstance();
+    ExtensionElements extensions = task == null ? null : task.getExtensionElements();
+    if (extensions != null) {
+      for (CamundaProperties properties : extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
+        for (CamundaProperty property : properties.getCamundaProperties()) {
+          if (NOTIFICATION.name().equals(property.getCamundaName())) {
+            return property.getCamundaValue();
+          }
+        }
+      }
+    }
+    return NOTIFICATION.get(execution);
   }
 }

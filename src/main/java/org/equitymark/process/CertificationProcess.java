@@ -137,7 +137,10 @@ public final class CertificationProcess {
   /** The message that lodges an appeal, with {@code appealGrounds}. */
   public static final String APPEAL_LODGED_MESSAGE = "AppealLodged";
 
-  /** Input parameter of the notification service tasks: which notification to send. */
+  /**
+   * Which notification a {@code sendNotification} service task sends: its extension property (an
+   * input parameter of that name in models deployed before 23 November 2026).
+   */
   public static final Variable<String> NOTIFICATION = Variable.string("notification");
 
   public static Variable<List<String>> indicators(String area) {

@@ -24,7 +24,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.equitymark.access.AccessSetup;
 import org.equitymark.notification.SendNotificationDelegate;
 import org.equitymark.process.CertificationProcess;
@@ -115,9 +115,9 @@ class MonitoringInputsTests {
     // given
     Set<String> notifications = new TreeSet<>();
     BpmnModelInstance model = Bpmn.readModelFromFile(MONITORING.toFile());
-    for (CamundaInputParameter parameter : model.getModelElementsByType(CamundaInputParameter.class)) {
-      if (CertificationProcess.NOTIFICATION.name().equals(parameter.getCamundaName())) {
-        notifications.add(parameter.getTextContent().strip());
+    for (CamundaProperty property : model.getModelElementsByType(CamundaProperty.class)) {
+      if (CertificationProcess.NOTIFICATION.name().equals(property.getCamundaName())) {
+        notifications.add(property.getCamundaValue().strip());
       }
     }
     assertThat(notifications).contains("annual-return-invitation", "certificate-suspended", "reassessment-reminder",

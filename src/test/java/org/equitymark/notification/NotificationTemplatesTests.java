@@ -29,7 +29,7 @@ import org.springframework.context.support.StaticMessageSource;
 class NotificationTemplatesTests {
 
   private static final Pattern NOTIFICATION_PARAMETER = Pattern.compile(
-      "<camunda:inputParameter name=\"notification\">\\s*([^<\\s]+)\\s*</camunda:inputParameter>");
+      "<camunda:property name=\"notification\" value=\"([^\"]+)\"\\s*/>");
   /** Any brace pair, wider than what fill() replaces, so that a misspelt placeholder shows. */
   private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
   private static final Pattern NOTIFICATION_KEY = Pattern.compile("notification\\.(.+)\\.(subject|body)");
