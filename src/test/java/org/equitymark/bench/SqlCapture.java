@@ -90,6 +90,23 @@ final class SqlCapture {
     }
   }
 
+  /** With {@code -Dbench.holdMinutes=n}, waits so that the databases can be inspected (their URLs are logged). */
+  static void holdForInspection(String db, ProcessEngine... engines) {
+    int minutes = Integer.getInteger("bench.holdMinutes", 0);
+    if (minutes <= 0) {
+      return;
+    }
+    for (ProcessEngine engine : engines) {
+      Benchmark.log("[%s] holding %s: %s", db, engine.getName(),
+          ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJdbcUrl());
+    }
+    try {
+      Thread.sleep(minutes * 60_000L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The statement with MyBatis's logged parameters in place of its placeholders. */
   private static String bind(String sql, String parameters) {
     List<String> values = new ArrayList<>();
