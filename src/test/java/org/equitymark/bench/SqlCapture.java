@@ -73,6 +73,7 @@ final class SqlCapture {
         if (!bound.trim().toLowerCase().startsWith("select")) {
           continue;
         }
+        out.append("   best of 5 runs: ").append(Figures.format(bestOf(statement, bound, 5))).append(" ms\n");
         String explain = (postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ") + bound;
         try (ResultSet plan = statement.executeQuery(explain)) {
           while (plan.next()) {
@@ -87,6 +88,38 @@ final class SqlCapture {
       Files.writeString(file, out, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (Exception e) {
       throw new IllegalStateException("explaining " + label, e);
+    }
+  }
+
+  /** The shortest of {@code runs} executions of the statement, all rows read, in milliseconds. */
+  private static double bestOf(Statement statement, String sql, int runs) throws java.sql.SQLException {
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      try (ResultSet rows = statement.executeQuery(sql)) {
+        while (rows.next()) {
+          rows.getObject(1);
+        }
+      }
+      best = Math.min(best, (System.nanoTime() - start) / 1e6);
+    }
+    return best;
+  }
+
+  /** With {@code -Dbench.holdMinutes=n}, waits so that the databases can be inspected (their URLs are logged). */
+  static void holdForInspection(String db, ProcessEngine... engines) {
+    int minutes = Integer.getInteger("bench.holdMinutes", 0);
+    if (minutes <= 0) {
+      return;
+    }
+    for (ProcessEngine engine : engines) {
+      Benchmark.log("[%s] holding %s: %s", db, engine.getName(),
+          ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJdbcUrl());
+    }
+    try {
+      Thread.sleep(minutes * 60_000L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
