@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Before each command's first authorization check, Camunda 7 reads {@code SELECT DISTINCT GROUP_ID_
  * FROM ACT_RU_AUTHORIZATION} (the whole table: every organisation's group holds grants on its cases
- * and tasks) and keeps only the user's groups found there (camunda-bpm-platform issue 5485). With
+ * and tasks) and keeps only the user's groups found there. (CIB seven made the same skip a setting,
+ * {@code authGroupFilterThreshold}; Operaton pull request 3141 ports it.) With
  * one group per organisation that read grows with the scheme: at 100,000 open tasks it is some
  * 25,000 groups out of 250,000 rows, on every Tasklist request and every registration. Checking with
  * a group that holds no authorization matches no row, so the result is the same; only the list in the

@@ -12,7 +12,7 @@ import org.equitymark.support.ProcessTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The indexes V5_1 adds to Camunda's tables for the task lists at scale (created after Camunda's own schema). */
+/** The indexes EngineIndexes adds to Camunda's tables for the task lists at scale (created once the engine has built its schema). */
 class TaskListIndexesTests extends ProcessTestSupport {
 
   @Autowired DataSource dataSource;
