@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * What EngineSchemaTuning adds to Camunda's tables for the task lists at scale, once the engine has
  * built its schema: indexes on both databases, and on PostgreSQL the statistics that let the planner
- * see how many grants an authorization check keeps.
+ * see how many grants an authorization check keeps, with each statement planned for its values.
  */
 class EngineSchemaTuningTests extends ProcessTestSupport {
 
@@ -48,6 +48,16 @@ class EngineSchemaTuningTests extends ProcessTestSupport {
       // then: without the statistics PostgreSQL guesses 0.5% of the rows
       assertThat(actual).isGreaterThan(20);
       assertThat(estimated).isGreaterThan(actual / 2.0);
+    }
+  }
+
+  @Test
+  void shouldPlanEachStatementForItsValuesOnPostgres() throws Exception {
+    assumeTrue(TestDatabase.postgres(), "plan_cache_mode is PostgreSQL's");
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet mode = statement.executeQuery("show plan_cache_mode")) {
+      mode.next();
+      assertThat(mode.getString(1)).isEqualTo("force_custom_plan");
     }
   }
 
