@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * use the statistics on the permission bits ({@code PERMS_ & ?} is not {@code PERMS_ & 2}), expects one
  * grant, and compares every grant of a staff group with every task: the sixth "Payments to confirm" of
  * a connection took minutes at 100,000 open tasks where the first five took a fifth of a second
- * (benchmark part 2). Planning each time costs well under a millisecond for our statements.
+ * (benchmark part 2). The price is planning every statement each time it runs.
  */
 @Component
 class PostgresCustomPlans implements BeanPostProcessor {
