@@ -1,10 +1,5 @@
 package org.equitymark.engine;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -12,6 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,42 +66,27 @@ class EngineSchemaTuning extends AbstractProcessEnginePlugin {
   }
 
   static void apply(DataSource dataSource, String tablePrefix, boolean postgres) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     for (Index index : INDEXES) {
-      execute(dataSource, index.name(), "create index if not exists " + index.name() + " on " + tablePrefix
+      execute(jdbc, index.name(), "create index if not exists " + index.name() + " on " + tablePrefix
           + index.table() + " (" + index.column() + ")");
     }
     if (postgres) {
       for (ExpressionStatistics statistics : POSTGRES_STATISTICS) {
-        if (!statisticsExist(dataSource, statistics.name())) {
+        if (jdbc.queryForList("select 1 from pg_statistic_ext where stxname = ?", statistics.name()).isEmpty()) {
           String table = tablePrefix + statistics.table();
-          execute(dataSource, statistics.name(), "create statistics if not exists " + statistics.name() + " on ("
+          execute(jdbc, statistics.name(), "create statistics if not exists " + statistics.name() + " on ("
               + statistics.expression() + ") from " + table);
-          execute(dataSource, statistics.name(), "analyze " + table);
+          execute(jdbc, statistics.name(), "analyze " + table);
         }
       }
     }
   }
 
-  private static boolean statisticsExist(DataSource dataSource, String name) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement("select 1 from pg_statistic_ext where stxname = ?")) {
-      query.setString(1, name);
-      try (ResultSet found = query.executeQuery()) {
-        return found.next();
-      }
-    } catch (SQLException e) {
-      LOG.warn("Could not look for statistics {}: {}", name, e.getMessage());
-      return true;
-    }
-  }
-
-  private static void execute(DataSource dataSource, String what, String sql) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-      if (!connection.getAutoCommit()) {
-        connection.commit();
-      }
-    } catch (SQLException e) {
+  private static void execute(JdbcTemplate jdbc, String what, String sql) {
+    try {
+      jdbc.execute(sql);
+    } catch (DataAccessException e) {
       LOG.warn("Could not create {} (another node may be creating it; statistics need PostgreSQL 14): {}", what,
           e.getMessage());
     }
