@@ -73,13 +73,23 @@ class EngineSchemaTuning extends AbstractProcessEnginePlugin {
     }
     if (postgres) {
       for (ExpressionStatistics statistics : POSTGRES_STATISTICS) {
-        if (jdbc.queryForList("select 1 from pg_statistic_ext where stxname = ?", statistics.name()).isEmpty()) {
+        if (statisticsMissing(jdbc, statistics.name())) {
           String table = tablePrefix + statistics.table();
           execute(jdbc, statistics.name(), "create statistics if not exists " + statistics.name() + " on ("
               + statistics.expression() + ") from " + table);
           execute(jdbc, statistics.name(), "analyze " + table);
         }
       }
+    }
+  }
+
+  /** Whether to create them; not when the catalogue cannot be read (tuning never stops the engine). */
+  private static boolean statisticsMissing(JdbcTemplate jdbc, String name) {
+    try {
+      return jdbc.queryForList("select 1 from pg_statistic_ext where stxname = ?", name).isEmpty();
+    } catch (DataAccessException e) {
+      LOG.warn("Could not look for statistics {}: {}", name, e.getMessage());
+      return false;
     }
   }
 
