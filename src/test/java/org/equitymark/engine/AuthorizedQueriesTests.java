@@ -3,7 +3,10 @@ package org.equitymark.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -12,12 +15,12 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.equitymark.support.ProcessTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -26,15 +29,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Task queries run through {@code task-query-authorization.xml}; these tests hold them to the
- * engine's own statements: for users who see tasks through each kind of grant (their group as
- * candidate, a grant to the user, READ_TASK on the process definition, a grant on '*') and for none,
- * both statements must find the same tasks and count them alike (the order is the engine's own
- * ORDER BY in both; only where it is total, by id, are the lists compared in order).
+ * Task and variable queries run through {@code authorized-queries.xml}; these tests hold them to the
+ * engine's own statements: for users who see tasks and variables through each kind of grant (their
+ * group as candidate, a grant to the user, a grant on the process definition or the instance, a
+ * grant on '*') and for none, both statements must find the same rows and count them alike (the
+ * order is the engine's own ORDER BY in both; where it is total, by id, the lists are compared in
+ * order).
  */
-class TaskQueryAuthorizationTests extends ProcessTestSupport {
+class AuthorizedQueriesTests extends ProcessTestSupport {
 
-  private static final String PROCESS = "taskQueryProbe";
+  private static final String PROCESS = "authorizedQueriesProbe";
 
   @Autowired AuthorizationService authorizationService;
   @Autowired RepositoryService repositoryService;
@@ -49,7 +53,7 @@ class TaskQueryAuthorizationTests extends ProcessTestSupport {
   private Task processTask;
 
   @BeforeEach
-  void probeTasks() {
+  void probes() {
     deployment = repositoryService.createDeployment().addModelInstance(PROCESS + ".bpmn",
         Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
             .startEvent().userTask("probe").name("Probe").camundaCandidateGroups("probeOthers").endEvent().done())
@@ -58,10 +62,12 @@ class TaskQueryAuthorizationTests extends ProcessTestSupport {
     userGrantTask = standaloneTask("Bravo", "probeOthers");
     otherGroupsTask = standaloneTask("Charlie", "probeOthers");
     grant(Resources.TASK, userGrantTask.getId(), "probeUser", null, Permissions.READ);
-    String instance = runtimeService.startProcessInstanceByKey(PROCESS).getId();
+    String instance = runtimeService.startProcessInstanceByKey(PROCESS, Map.of("probeCase", "A case")).getId();
     processTask = taskService.createTaskQuery().processInstanceId(instance).singleResult();
     grant(Resources.PROCESS_DEFINITION, PROCESS, null, "probeB", Permissions.READ_TASK);
+    grant(Resources.PROCESS_INSTANCE, instance, null, "probeC", Permissions.READ);
     grant(Resources.TASK, "*", null, "probeAll", Permissions.READ);
+    grant(Resources.PROCESS_INSTANCE, "*", null, "probeAll", Permissions.READ);
   }
 
   @AfterEach
@@ -73,30 +79,39 @@ class TaskQueryAuthorizationTests extends ProcessTestSupport {
   }
 
   @Test
-  void shouldAnswerTaskQueriesThroughTheSemiJoinStatements() {
-    assertThat(configuration.getDbSqlSessionFactory().mapStatement(TaskQueryAuthorization.COUNT))
-        .isEqualTo(TaskQueryAuthorization.COUNT + TaskQueryAuthorization.SUFFIX);
-    assertThat(configuration.getDbSqlSessionFactory().mapStatement(TaskQueryAuthorization.LIST))
-        .isEqualTo(TaskQueryAuthorization.LIST + TaskQueryAuthorization.SUFFIX);
+  void shouldAnswerTaskAndVariableQueriesThroughTheSemiJoinStatements() {
+    for (String statement : AuthorizedQueries.STATEMENTS) {
+      assertThat(configuration.getDbSqlSessionFactory().mapStatement(statement))
+          .isEqualTo(statement + AuthorizedQueries.SUFFIX);
+    }
   }
 
   @Test
   void shouldLetEachKindOfGrantShowItsTasksAndNoOthers() {
-    assertThat(visibleProbes("probeUser", "probeA"))
+    assertThat(visibleTasks("probeUser", "probeA"))
         .contains(candidateTask.getId(), userGrantTask.getId())
         .doesNotContain(otherGroupsTask.getId(), processTask.getId());
-    assertThat(visibleProbes("probeUser", "probeB"))
+    assertThat(visibleTasks("probeUser", "probeB"))
         .contains(userGrantTask.getId(), processTask.getId())
         .doesNotContain(candidateTask.getId(), otherGroupsTask.getId());
-    assertThat(visibleProbes("probeNobody"))
+    assertThat(visibleTasks("probeNobody"))
         .doesNotContain(candidateTask.getId(), userGrantTask.getId(), otherGroupsTask.getId(), processTask.getId());
-    assertThat(visibleProbes("probeNobody", "probeAll"))
+    assertThat(visibleTasks("probeNobody", "probeAll"))
         .contains(candidateTask.getId(), userGrantTask.getId(), otherGroupsTask.getId(), processTask.getId());
   }
 
   @Test
+  void shouldLetEachKindOfGrantShowItsVariablesAndNoOthers() {
+    assertThat(visibleVariables("probeUser")).contains("Bravo note").doesNotContain("Alpha note", "A case");
+    assertThat(visibleVariables("probeNobody", "probeC")).contains("A case").doesNotContain("Bravo note");
+    assertThat(visibleVariables("probeNobody", "probeA", "probeB")).contains("Alpha note")
+        .doesNotContain("A case", "Bravo note");
+    assertThat(visibleVariables("probeNobody", "probeAll")).contains("A case", "Alpha note", "Bravo note");
+  }
+
+  @Test
   void shouldFindAndCountWhatTheEnginesOwnStatementsFind() {
-    List<Supplier<TaskQuery>> queries = List.of(
+    List<Supplier<Query<?, ?>>> queries = List.of(
         () -> taskService.createTaskQuery(),
         () -> taskService.createTaskQuery().orderByTaskName().asc(),
         () -> taskService.createTaskQuery().taskCandidateGroup("probeA"),
@@ -104,54 +119,66 @@ class TaskQueryAuthorizationTests extends ProcessTestSupport {
             .includeAssignedTasks().orderByTaskCreateTime().desc(),
         () -> taskService.createTaskQuery().processDefinitionKey(PROCESS),
         () -> taskService.createTaskQuery().or().taskCandidateGroup("probeA").taskName("Probe").endOr()
-            .orderByTaskName().desc());
+            .orderByTaskName().desc(),
+        () -> runtimeService.createVariableInstanceQuery(),
+        () -> runtimeService.createVariableInstanceQuery().variableNameIn("probeCase", "note"),
+        () -> runtimeService.createVariableInstanceQuery().taskIdIn(userGrantTask.getId(), candidateTask.getId()));
     List<List<String>> users = List.of(List.of("probeUser", "probeA"), List.of("probeUser", "probeB"),
-        List.of("probeNobody"), List.of("probeNobody", "probeAll"), List.of("finance1", "finance"),
-        List.of("manager1", "scheme-managers"));
+        List.of("probeNobody", "probeC"), List.of("probeNobody"), List.of("probeNobody", "probeAll"),
+        List.of("finance1", "finance"), List.of("manager1", "scheme-managers"));
     for (List<String> user : users) {
       identityService.setAuthentication(user.get(0), user.subList(1, user.size()));
       for (int i = 0; i < queries.size(); i++) {
         String which = user + " query " + i;
-        List<String> ours = queries.get(i).get().list().stream().map(Task::getId).toList();
-        List<String> engines = enginesOwn(queries.get(i).get());
-        if (i == 0) {
+        List<String> ours = ids(queries.get(i).get().list());
+        int query = i;
+        List<String> engines = enginesOwn(() -> ids(queries.get(query).get().list()));
+        if (i == 0 || i == 6) {
           assertThat(ours).as(which + ", ordered by id").isEqualTo(engines);
         } else {
           assertThat(ours).as(which).containsExactlyInAnyOrderElementsOf(engines);
         }
-        assertThat(queries.get(i).get().count()).as(which).isEqualTo(enginesOwnCount(queries.get(i).get()));
+        assertThat(queries.get(i).get().count()).as(which).isEqualTo(enginesOwn(() -> queries.get(query).get().count()));
       }
       identityService.clearAuthentication();
     }
   }
 
-  private List<String> visibleProbes(String user, String... groups) {
+  private List<String> visibleTasks(String user, String... groups) {
+    return authenticated(user, groups, () -> ids(taskService.createTaskQuery().list()));
+  }
+
+  private List<Object> visibleVariables(String user, String... groups) {
+    return authenticated(user, groups,
+        () -> runtimeService.createVariableInstanceQuery().variableNameIn("probeCase", "note").list().stream().map(VariableInstance::getValue).toList());
+  }
+
+  private <T> T authenticated(String user, String[] groups, Supplier<T> query) {
     identityService.setAuthentication(user, List.of(groups));
     try {
-      return taskService.createTaskQuery().list().stream().map(Task::getId).toList();
+      return query.get();
     } finally {
       identityService.clearAuthentication();
     }
   }
 
-  private List<String> enginesOwn(TaskQuery query) {
-    return configuration.getCommandExecutorTxRequired().execute(context -> {
-      List<TaskEntity> found = context.getDbSqlSession().getSqlSession()
-          .selectList(TaskQueryAuthorization.LIST, configured(context, query));
-      return found.stream().map(TaskEntity::getId).toList();
-    });
+  /** What the engine's own statements answer: the same public query with this class's mappings taken out. */
+  private <T> T enginesOwn(Supplier<T> query) {
+    DbSqlSessionFactory statements = configuration.getDbSqlSessionFactory();
+    Map<String, String> ours = statements.getStatementMappings();
+    Map<String, String> engines = new HashMap<>(ours);
+    AuthorizedQueries.STATEMENTS.forEach(engines::remove);
+    statements.setStatementMappings(engines);
+    try {
+      return query.get();
+    } finally {
+      statements.setStatementMappings(ours);
+    }
   }
 
-  private long enginesOwnCount(TaskQuery query) {
-    return configuration.getCommandExecutorTxRequired().execute(context -> context.getDbSqlSession()
-        .getSqlSession().<Long>selectOne(TaskQueryAuthorization.COUNT, configured(context, query)));
-  }
-
-  private static TaskQueryImpl configured(CommandContext context, TaskQuery query) {
-    TaskQueryImpl impl = (TaskQueryImpl) query;
-    context.getAuthorizationManager().configureTaskQuery(impl);
-    context.getTenantManager().configureQuery(impl);
-    return impl;
+  private static List<String> ids(List<?> rows) {
+    Function<Object, String> id = row -> row instanceof Task task ? task.getId() : ((DbEntity) row).getId();
+    return rows.stream().map(id).toList();
   }
 
   private Task standaloneTask(String name, String candidateGroup) {
@@ -159,6 +186,7 @@ class TaskQueryAuthorizationTests extends ProcessTestSupport {
     task.setName(name);
     taskService.saveTask(task);
     taskService.addCandidateGroup(task.getId(), candidateGroup);
+    taskService.setVariableLocal(task.getId(), "note", name + " note");
     tasks.add(task.getId());
     return task;
   }
