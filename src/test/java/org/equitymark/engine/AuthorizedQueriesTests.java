@@ -113,6 +113,18 @@ class AuthorizedQueriesTests extends ProcessTestSupport {
   }
 
   @Test
+  void shouldCountAGrantOnlyForItsOwnKindOfResource() {
+    assumeTrue(AuthorizedQueries.appliesTo(configuration.getDatabaseType()), "the engine's own statements run here");
+    // given: a task grant whose resource id is the process's key (the engine compares every kind of
+    // grant with every column, so for it this grant reads like a grant on the process definition)
+    grant(Resources.TASK, PROCESS, null, "probeD", Permissions.READ);
+
+    // then: the task grant shows no task of the process; the engine's statement would show its task
+    assertThat(visibleTasks("probeNobody", "probeD")).doesNotContain(processTask.getId());
+    assertThat(enginesOwn(() -> visibleTasks("probeNobody", "probeD"))).contains(processTask.getId());
+  }
+
+  @Test
   void shouldFindAndCountWhatTheEnginesOwnStatementsFind() {
     assumeTrue(AuthorizedQueries.appliesTo(configuration.getDatabaseType()), "the engine's own statements run here");
     List<Supplier<Query<?, ?>>> queries = List.of(

@@ -34,6 +34,30 @@ class EngineSchemaTuningTests extends ProcessTestSupport {
   }
 
   @Test
+  void shouldIndexGroupGrantsByKindOfResourceOnPostgres() throws Exception {
+    assumeTrue(TestDatabase.postgres(), "H2 keeps the engine's queries, which look grants up by group alone");
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet index = statement.executeQuery(
+            "select indexdef from pg_indexes where indexname = 'em_idx_auth_group_type'")) {
+      assertThat(index.next()).as("EM_IDX_AUTH_GROUP_TYPE exists").isTrue();
+      assertThat(index.getString(1)).contains("(group_id_, resource_type_, resource_id_) INCLUDE (type_, perms_)");
+    }
+  }
+
+  @Test
+  void shouldKeepStatisticsOnPermissionsAndOnEachGroupsKindsOfGrantOnPostgres() throws Exception {
+    assumeTrue(TestDatabase.postgres(), "planner statistics are PostgreSQL's");
+    List<String> kept = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet statistics = statement.executeQuery("select stxname, stxkind from pg_statistic_ext")) {
+      while (statistics.next()) {
+        kept.add(statistics.getString(1) + " " + statistics.getString(2));
+      }
+    }
+    assertThat(kept).contains("em_stat_auth_read {e}", "em_stat_auth_read_task {e}", "em_stat_auth_group_type {m}");
+  }
+
+  @Test
   void shouldLetPostgresEstimateTheGrantsAnAuthorizationCheckKeeps() throws Exception {
     assumeTrue(TestDatabase.postgres(), "planner statistics are PostgreSQL's");
     // given: grants in place (the role groups' and a case's), and statistics gathered as autovacuum would
