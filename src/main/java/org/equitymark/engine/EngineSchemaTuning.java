@@ -76,9 +76,11 @@ class EngineSchemaTuning extends AbstractProcessEnginePlugin {
   static final List<Statistics> POSTGRES_STATISTICS = List.of(
       new Statistics("em_stat_auth_read", "ACT_RU_AUTHORIZATION", "on (PERMS_ & 2)"),
       new Statistics("em_stat_auth_read_task", "ACT_RU_AUTHORIZATION", "on (PERMS_ & 64)"),
-      // which kinds of resource each group holds grants on: finance thousands of task grants and no
-      // process-instance grant. Without it PostgreSQL assumes every group holds each kind in the same
-      // share as the whole table and reads all of finance's grants to find its process-instance ones.
+      // which kinds of resource each group holds grants on (finance: thousands of task grants, no
+      // process-instance grant), for the group half of AuthorizedQueries' lookups by kind; without it
+      // PostgreSQL assumes each group holds each kind in the table's overall share. Measured: it did
+      // not change the plans of the earlier form with an OR of user and group (statistics on two
+      // columns are not used across an OR with a third); the index-only reads came with the two selects.
       new Statistics("em_stat_auth_group_type", "ACT_RU_AUTHORIZATION", "(mcv) on GROUP_ID_, RESOURCE_TYPE_"));
 
   private ProcessEngineConfigurationImpl configuration;
