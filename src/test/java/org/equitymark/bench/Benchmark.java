@@ -302,6 +302,22 @@ public final class Benchmark {
           "heap <= 256", heap <= 256);
     }
     log("[%s] memory after %s: heap after GC %d MB, RSS %d MB", db, after, heap, rss);
+    if (Boolean.getBoolean("bench.histogram")) {
+      writeHistogram(db + "-" + after.replaceAll("[^A-Za-z0-9]+", "-"));
+    }
+  }
+
+  /** Diagnosis ({@code -Dbench.histogram=true}): the live objects by class, as {@code jcmd GC.class_histogram}. */
+  private static void writeHistogram(String name) {
+    try {
+      Object histogram = ManagementFactory.getPlatformMBeanServer().invoke(
+          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+          new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      Files.createDirectories(OUTPUT.toAbsolutePath().getParent());
+      Files.writeString(OUTPUT.resolveSibling("histogram-" + name + ".txt"), histogram.toString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long rssMb() {

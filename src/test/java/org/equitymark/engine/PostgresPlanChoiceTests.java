@@ -1,0 +1,79 @@
+package org.equitymark.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.equitymark.support.ProcessTestSupport;
+import org.equitymark.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Which statements PostgreSQL may keep a plan for ({@link PostgresPlanChoice}): after running each
+ * query more often than the driver's prepare threshold on one connection, Tasklist's task query
+ * (ours, grants looked up by kind) is a prepared statement on the server, and the engine's own
+ * authorization join (here the process-instance query Cockpit makes) never is, so PostgreSQL plans
+ * it for its values every time.
+ */
+class PostgresPlanChoiceTests extends ProcessTestSupport {
+
+  private static final int MORE_THAN_THE_DRIVERS_THRESHOLD = 8;
+
+  @Autowired ProcessEngineConfigurationImpl configuration;
+
+  @AfterEach
+  void signOut() {
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void shouldPlanOnlyTheEnginesPermissionTestsForTheirValues() {
+    assertThat(PostgresPlanChoice.plannedForItsValues(
+        "org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.selectProcessInstanceByQueryCriteria",
+        "select ... where AUTH.RESOURCE_ID_ IN (...) and A.PERMS_ & ? = ?")).isTrue();
+    assertThat(PostgresPlanChoice.plannedForItsValues(
+        "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.selectTaskByQueryCriteria"
+            + AuthorizedQueries.SUFFIX, "select ... where A.PERMS_ & ? = ?")).isFalse();
+    assertThat(PostgresPlanChoice.plannedForItsValues(
+        "org.camunda.bpm.engine.impl.persistence.entity.JobEntity.selectNextJobsToExecute",
+        "select RES.* from ACT_RU_JOB RES where RES.DUEDATE_ <= ?")).isFalse();
+  }
+
+  @Test
+  void shouldKeepAPlanForTasklistsQueriesButNotForTheEnginesAuthorizationJoin() {
+    assumeTrue(TestDatabase.postgres(), "plans are kept by PostgreSQL's prepared statements");
+    assertThat(configuration.isAuthorizationEnabled()).as("the engine tests finance's grants").isTrue();
+    identityService.setAuthentication("finance1", List.of("finance"));
+    List<String> prepared = configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+      for (int i = 0; i < MORE_THAN_THE_DRIVERS_THRESHOLD; i++) {
+        // one command (so one connection) whose session must not answer a query again from its cache
+        commandContext.getDbSqlSession().getSqlSession().clearCache();
+        taskService.createTaskQuery().taskCandidateGroup("finance").listPage(0, 15);
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("certification").listPage(0, 15);
+      }
+      return preparedOn(commandContext.getDbSqlSession().getSqlSession().getConnection());
+    });
+    assertThat(prepared).anyMatch(sql -> sql.contains("ACT_RU_TASK") && sql.contains("GRANTS_CHECKED"));
+    assertThat(prepared).noneMatch(sql -> sql.contains("PERMS_ &") && !sql.contains("GRANTS_CHECKED"));
+  }
+
+  private static List<String> preparedOn(Connection connection) {
+    List<String> statements = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select statement from pg_prepared_statements")) {
+      while (rows.next()) {
+        statements.add(rows.getString(1));
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return statements;
+  }
+}
