@@ -3,6 +3,7 @@ package org.equitymark.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
@@ -16,24 +17,27 @@ import org.postgresql.PGStatement;
 import org.springframework.stereotype.Component;
 
 /**
- * On PostgreSQL, the engine's statements that test permission bits are planned for the values they
- * run with, every time; every other statement may be prepared once and reuse a plan, as on a bare
- * engine.
+ * On PostgreSQL, the statements whose best plan depends on how many rows their values select are
+ * planned for those values each time they run: the engine's permission tests (how many grants a
+ * group holds) and Tasklist's task lists (how many tasks a candidate group or an assignee has). Every
+ * other statement may be prepared once and reuse a plan, as on a bare engine.
  *
  * <p>The JDBC driver turns a statement run five times on a connection into a prepared one, and
  * PostgreSQL may then switch to a generic plan made without the values. For Camunda's authorization
  * join that plan cannot use the statistics on the permission bits ({@code PERMS_ & ?} is not
  * {@code PERMS_ & 2}), expects one grant, and compares every grant of a staff group with every task:
  * the sixth "Payments to confirm" of a connection took minutes at 100,000 open tasks where the first
- * five took a fifth of a second (benchmark part 2). Those statements are therefore never prepared on
- * the server (the driver's prepare threshold 0 for them: an unnamed statement, planned at each run).
+ * five took a fifth of a second (benchmark part 2). A task list's generic plan expects a candidate
+ * group to hold an average group's share of the tasks (one organisation's), not support officers'
+ * sixth of them: with it "My group's tasks" took 259 ms at 100,000 open tasks instead of 169 ms.
+ * Those statements are never prepared on the server (the driver's prepare threshold 0 for them: an
+ * unnamed statement, planned at each run).
  *
  * <p>Planning every statement each time (as {@code plan_cache_mode = force_custom_plan} did for
- * whole connections) cost more than running them: Tasklist's three requests for a list spent 7-12 ms
- * planning at 20,000 open tasks. Tasklist's task and variable statements ({@link AuthorizedQueries})
- * look the grants up by index into hashed lists, a plan that does not depend on how many grants are
- * expected, so they keep the driver's default and may get a generic plan, like every statement
- * without a permission test.
+ * whole connections) cost more than running many of them: Tasklist's three requests for a list spent
+ * 7-12 ms planning at 20,000 open tasks, 3 ms of it for the task cards' variables, whose look-up by
+ * variable scope ({@link AuthorizedQueries}: grants by index into hashed lists) does not depend on
+ * the values' counts.
  */
 @Component
 class PostgresPlanChoice extends AbstractProcessEnginePlugin {
@@ -45,9 +49,14 @@ class PostgresPlanChoice extends AbstractProcessEnginePlugin {
     }
   }
 
+  /** The engine's statements for task lists and their counts (and ours in their place). */
+  private static final List<String> TASK_LISTS = List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
+
   /** Whether a statement must be planned for its values each time it runs. */
   static boolean plannedForItsValues(String statementId, String sql) {
-    return sql.contains("PERMS_ &") && !statementId.endsWith(AuthorizedQueries.SUFFIX);
+    String name = statementId.substring(statementId.lastIndexOf('.') + 1);
+    boolean enginesPermissionTest = sql.contains("PERMS_ &") && !name.endsWith(AuthorizedQueries.SUFFIX);
+    return enginesPermissionTest || TASK_LISTS.stream().anyMatch(name::startsWith);
   }
 
   /** Sets the driver's prepare threshold to 0 on the statements {@link #plannedForItsValues} names. */

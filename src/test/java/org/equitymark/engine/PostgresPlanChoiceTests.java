@@ -17,10 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Which statements PostgreSQL may keep a plan for ({@link PostgresPlanChoice}): after running each
- * query more often than the driver's prepare threshold on one connection, Tasklist's task query
- * (ours, grants looked up by kind) is a prepared statement on the server, and the engine's own
- * authorization join (here the process-instance query Cockpit makes) never is, so PostgreSQL plans
- * it for its values every time.
+ * query more often than the driver's prepare threshold on one connection, the variable query of
+ * Tasklist's task cards (ours, grants looked up by kind) is a prepared statement on the server, and
+ * neither the task list nor the engine's own authorization join (here the process-instance query
+ * Cockpit makes) ever is, so PostgreSQL plans them for their values every time.
  */
 class PostgresPlanChoiceTests extends ProcessTestSupport {
 
@@ -34,20 +34,24 @@ class PostgresPlanChoiceTests extends ProcessTestSupport {
   }
 
   @Test
-  void shouldPlanOnlyTheEnginesPermissionTestsForTheirValues() {
-    assertThat(PostgresPlanChoice.plannedForItsValues(
-        "org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.selectProcessInstanceByQueryCriteria",
+  void shouldPlanTheEnginesPermissionTestsAndTaskListsForTheirValues() {
+    String entity = "org.camunda.bpm.engine.impl.persistence.entity.";
+    assertThat(PostgresPlanChoice.plannedForItsValues(entity + "ExecutionEntity.selectProcessInstanceByQueryCriteria",
         "select ... where AUTH.RESOURCE_ID_ IN (...) and A.PERMS_ & ? = ?")).isTrue();
     assertThat(PostgresPlanChoice.plannedForItsValues(
-        "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.selectTaskByQueryCriteria"
-            + AuthorizedQueries.SUFFIX, "select ... where A.PERMS_ & ? = ?")).isFalse();
+        entity + "AuthorizationEntity.selectTaskCountByQueryCriteria" + AuthorizedQueries.SUFFIX,
+        "select ... where A.PERMS_ & ? = ?")).isTrue();
+    assertThat(PostgresPlanChoice.plannedForItsValues(entity + "TaskEntity.selectTaskByQueryCriteria",
+        "select ... from ACT_RU_TASK RES where RES.ASSIGNEE_ = ?")).isTrue();
     assertThat(PostgresPlanChoice.plannedForItsValues(
-        "org.camunda.bpm.engine.impl.persistence.entity.JobEntity.selectNextJobsToExecute",
+        entity + "AuthorizationEntity.selectVariableInstanceByQueryCriteria" + AuthorizedQueries.SUFFIX,
+        "select ... where A.PERMS_ & ? = ?")).isFalse();
+    assertThat(PostgresPlanChoice.plannedForItsValues(entity + "JobEntity.selectNextJobsToExecute",
         "select RES.* from ACT_RU_JOB RES where RES.DUEDATE_ <= ?")).isFalse();
   }
 
   @Test
-  void shouldKeepAPlanForTasklistsQueriesButNotForTheEnginesAuthorizationJoin() {
+  void shouldKeepAPlanForTaskCardVariablesButNotForTaskListsOrTheEnginesAuthorizationJoin() {
     assumeTrue(TestDatabase.postgres(), "plans are kept by PostgreSQL's prepared statements");
     assertThat(configuration.isAuthorizationEnabled()).as("the engine tests finance's grants").isTrue();
     identityService.setAuthentication("finance1", List.of("finance"));
@@ -56,11 +60,14 @@ class PostgresPlanChoiceTests extends ProcessTestSupport {
         // one command (so one connection) whose session must not answer a query again from its cache
         commandContext.getDbSqlSession().getSqlSession().clearCache();
         taskService.createTaskQuery().taskCandidateGroup("finance").listPage(0, 15);
+        runtimeService.createVariableInstanceQuery().variableScopeIdIn("aCase", "itsTask")
+            .variableNameIn("applicationReference").list();
         runtimeService.createProcessInstanceQuery().processDefinitionKey("certification").listPage(0, 15);
       }
       return preparedOn(commandContext.getDbSqlSession().getSqlSession().getConnection());
     });
-    assertThat(prepared).anyMatch(sql -> sql.contains("ACT_RU_TASK") && sql.contains("GRANTS_CHECKED"));
+    assertThat(prepared).anyMatch(sql -> sql.contains("ACT_RU_VARIABLE RES") && sql.contains("GRANTS_CHECKED"));
+    assertThat(prepared).noneMatch(sql -> sql.contains("ACT_RU_TASK RES") && sql.contains("GRANTS_CHECKED"));
     assertThat(prepared).noneMatch(sql -> sql.contains("PERMS_ &") && !sql.contains("GRANTS_CHECKED"));
   }
 
