@@ -334,7 +334,7 @@ public final class Benchmark {
   }
 
   /** The local SMTP server keeps every mail; a run's mails are dropped so that they do not count as our heap. */
-  private static void forgetMails() {
+  static void forgetMails() {
     try {
       TestMailServer.server().purgeEmailFromAllMailboxes();
     } catch (Exception e) {
