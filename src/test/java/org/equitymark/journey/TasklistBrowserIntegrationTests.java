@@ -179,7 +179,15 @@ class TasklistBrowserIntegrationTests extends BrowserTestSupport {
     Page person = newPerson("en-GB");
     person.navigate(url("/camunda/app/tasklist/default/"));
     login(person, user);
-    person.getByText("Start process").first().waitFor();
+    try {
+      // Tasklist's first page after a login loads its filters, lists and forms: on a busy 2-core CI
+      // machine it once took longer than the 20 s default (24 November 2026, support officer)
+      person.getByText("Start process").first().waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    } catch (RuntimeException e) {
+      screenshot(person, "failure-tasklist-" + user);
+      throw new AssertionError("No Tasklist for " + user + " at " + person.url() + ": "
+          + person.locator("body").innerText(), e);
+    }
     return person;
   }
 
