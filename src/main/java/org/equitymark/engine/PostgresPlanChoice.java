@@ -42,15 +42,15 @@ import org.springframework.stereotype.Component;
 @Component
 class PostgresPlanChoice extends AbstractProcessEnginePlugin {
 
+  /** The engine's statements for task lists and their counts (and ours in their place). */
+  private static final List<String> TASK_LISTS = List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
+
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     if (DbSqlSessionFactory.POSTGRES.equals(configuration.getDatabaseType())) {
       configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new PlannedForItsValues());
     }
   }
-
-  /** The engine's statements for task lists and their counts (and ours in their place). */
-  private static final List<String> TASK_LISTS = List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
 
   /** Whether a statement must be planned for its values each time it runs. */
   static boolean plannedForItsValues(String statementId, String sql) {
