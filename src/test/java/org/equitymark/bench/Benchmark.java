@@ -189,6 +189,7 @@ public final class Benchmark {
           "baseline", Map.of("p50", b50.json(), "p95", b95.json())));
     }
     json.put("stepMillis", steps);
+    SqlCapture.holdForInspection(db, ours.engine(), bare.engine());
     return json;
   }
 

@@ -8,6 +8,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.equitymark.support.ProcessTestSupport;
 import org.equitymark.support.TestDatabase;
@@ -18,15 +21,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Which statements PostgreSQL may keep a plan for ({@link PostgresPlanChoice}): after running each
  * query more often than the driver's prepare threshold on one connection, the variable query of
- * Tasklist's task cards (ours, grants looked up by kind) is a prepared statement on the server, and
- * neither the task list nor the engine's own authorization join (here the process-instance query
- * Cockpit makes) ever is, so PostgreSQL plans them for their values every time.
+ * Tasklist's task cards (ours, grants looked up by kind) and the engine's check of one permission on
+ * one resource are prepared statements on the server, and neither the task list nor the engine's own
+ * authorization join (here the process-instance query Cockpit makes) ever is, so PostgreSQL plans
+ * them for their values every time.
  */
 class PostgresPlanChoiceTests extends ProcessTestSupport {
 
   private static final int MORE_THAN_THE_DRIVERS_THRESHOLD = 8;
 
   @Autowired ProcessEngineConfigurationImpl configuration;
+  @Autowired AuthorizationService authorizationService;
 
   @AfterEach
   void signOut() {
@@ -46,12 +51,15 @@ class PostgresPlanChoiceTests extends ProcessTestSupport {
     assertThat(PostgresPlanChoice.plannedForItsValues(
         entity + "AuthorizationEntity.selectVariableInstanceByQueryCriteria" + AuthorizedQueries.SUFFIX,
         "select ... where A.PERMS_ & ? = ?")).isFalse();
+    assertThat(PostgresPlanChoice.plannedForItsValues(entity + "AuthorizationEntity.isUserAuthorizedForResource",
+        "SELECT CASE WHEN EXISTS (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.PERMS_ & ? = ? "
+            + "AND A.RESOURCE_ID_ = ?) THEN 1 ELSE 0 END")).isFalse();
     assertThat(PostgresPlanChoice.plannedForItsValues(entity + "JobEntity.selectNextJobsToExecute",
         "select RES.* from ACT_RU_JOB RES where RES.DUEDATE_ <= ?")).isFalse();
   }
 
   @Test
-  void shouldKeepAPlanForTaskCardVariablesButNotForTaskListsOrTheEnginesAuthorizationJoin() {
+  void shouldKeepAPlanForTaskCardVariablesAndSingleChecksButNotForTaskListsOrTheEnginesAuthorizationJoin() {
     assumeTrue(TestDatabase.postgres(), "plans are kept by PostgreSQL's prepared statements");
     assertThat(configuration.isAuthorizationEnabled()).as("the engine tests finance's grants").isTrue();
     identityService.setAuthentication("finance1", List.of("finance"));
@@ -63,12 +71,19 @@ class PostgresPlanChoiceTests extends ProcessTestSupport {
         runtimeService.createVariableInstanceQuery().variableScopeIdIn("aCase", "itsTask")
             .variableNameIn("applicationReference").list();
         runtimeService.createProcessInstanceQuery().processDefinitionKey("certification").listPage(0, 15);
+        authorizationService.isUserAuthorized("finance1", List.of("finance"), Permissions.READ, Resources.FILTER, "aFilter");
       }
       return preparedOn(commandContext.getDbSqlSession().getSqlSession().getConnection());
     });
     assertThat(prepared).anyMatch(sql -> sql.contains("ACT_RU_VARIABLE RES") && sql.contains("GRANTS_CHECKED"));
     assertThat(prepared).noneMatch(sql -> sql.contains("ACT_RU_TASK RES") && sql.contains("GRANTS_CHECKED"));
-    assertThat(prepared).noneMatch(sql -> sql.contains("PERMS_ &") && !sql.contains("GRANTS_CHECKED"));
+    assertThat(prepared).as("the check of one permission on one resource").anyMatch(PostgresPlanChoiceTests::singleResourceCheck);
+    assertThat(prepared).as("the process-instance query's authorization join")
+        .noneMatch(sql -> sql.contains("PERMS_ &") && !sql.contains("GRANTS_CHECKED") && !singleResourceCheck(sql));
+  }
+
+  private static boolean singleResourceCheck(String sql) {
+    return sql.strip().replaceAll("\\s+", " ").startsWith("SELECT CASE WHEN EXISTS") && sql.contains("PERMS_ &");
   }
 
   private static List<String> preparedOn(Connection connection) {
