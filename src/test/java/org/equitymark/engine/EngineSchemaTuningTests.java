@@ -34,13 +34,33 @@ class EngineSchemaTuningTests extends ProcessTestSupport {
   }
 
   @Test
-  void shouldIndexGroupGrantsByKindOfResourceOnPostgres() throws Exception {
+  void shouldIndexGroupAndUserGrantsByKindOfResourceOnPostgres() throws Exception {
     assumeTrue(TestDatabase.postgres(), "H2 keeps the engine's queries, which look grants up by group alone");
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet index = statement.executeQuery(
-            "select indexdef from pg_indexes where indexname = 'em_idx_auth_group_type'")) {
-      assertThat(index.next()).as("EM_IDX_AUTH_GROUP_TYPE exists").isTrue();
-      assertThat(index.getString(1)).contains("(group_id_, resource_type_, resource_id_) INCLUDE (type_, perms_)");
+    assertThat(indexDefinition("em_idx_auth_group_type"))
+        .contains("(group_id_, resource_type_, resource_id_) INCLUDE (type_, perms_)");
+    assertThat(indexDefinition("em_idx_auth_user_type"))
+        .contains("(user_id_, resource_type_, resource_id_) INCLUDE (type_, perms_)");
+    assertThat(indexDefinition("em_idx_auth_user")).as("superseded by em_idx_auth_user_type").isNull();
+  }
+
+  @Test
+  void shouldDropTheNarrowerUserGrantIndexAnEarlierVersionCreatedOnPostgres() throws Exception {
+    assumeTrue(TestDatabase.postgres(), "the wider index is PostgreSQL's");
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("create index if not exists em_idx_auth_user on act_ru_authorization (user_id_)");
+    }
+    EngineSchemaTuning.apply(dataSource, "", true);
+    assertThat(indexDefinition("em_idx_auth_user")).isNull();
+    assertThat(indexDefinition("em_idx_auth_user_type")).isNotNull();
+  }
+
+  private String indexDefinition(String name) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        var statement = connection.prepareStatement("select indexdef from pg_indexes where indexname = ?")) {
+      statement.setString(1, name);
+      try (ResultSet index = statement.executeQuery()) {
+        return index.next() ? index.getString(1) : null;
+      }
     }
   }
 
