@@ -19,6 +19,13 @@ public final class Groups {
   public static final List<String> TASK_WORKERS =
       List.of(FINANCE, SUPPORT_OFFICERS, ASSESSORS, MODERATORS, CERTIFICATION_PANEL, APPEALS_PANEL);
 
+  /**
+   * Every staff role: a staff group is the candidate group of a share of all open tasks (finance: every
+   * payment to confirm), where an applicant's organisation group has its own case's few.
+   */
+  public static final List<String> STAFF = List.of(FINANCE, SUPPORT_OFFICERS, ASSESSORS, MODERATORS,
+      CERTIFICATION_PANEL, APPEALS_PANEL, SCHEME_MANAGERS, CAMUNDA_ADMIN);
+
   private Groups() {
   }
 

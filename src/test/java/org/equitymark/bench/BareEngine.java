@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -17,7 +18,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * timers, the after-decision sub-process, the call into certificate monitoring with its timers and
  * message) as {@code certification}'s path to a certificate, and no-op delegates. Its user tasks are
  * completed with the same values ours receive ({@link CaseData}: a bare engine carrying the same
- * case data); no authorization, no validation, none of the values our delegates derive.
+ * case data); no authorization, no validation, none of the values our delegates derive. Ids come
+ * from the generator Camunda requires in production, as ours do.
  */
 final class BareEngine implements BenchSystem {
 
@@ -30,8 +32,20 @@ final class BareEngine implements BenchSystem {
       "organisationName", "organisationType", "staffCount", "contactName", "contactEmail", "targetLevel",
       "preferredLanguage");
 
+  /**
+   * Ids as Camunda requires for production and as ours are (the Spring Boot starter's default):
+   * {@code StrongUuidGenerator}. The engine class's own default, {@code DbIdGenerator}, is in Camunda's
+   * words for debugging and testing only; its short numeric ids make every table and index narrower
+   * than a production engine's ({@code -Dbench.bareIdGenerator=db} measures against it).
+   */
+  private static final boolean UUID_IDS = !"db".equals(System.getProperty("bench.bareIdGenerator", "uuid"));
+
   private final ProcessEngine engine;
   private final String label;
+
+  static String idGenerator() {
+    return UUID_IDS ? "StrongUuidGenerator" : "DbIdGenerator";
+  }
   private final DefaultJobExecutor jobExecutor;
 
   /** A bare engine whose job executor runs with the given settings (the engine's defaults, or ours). */
@@ -56,6 +70,9 @@ final class BareEngine implements BenchSystem {
     configuration.setJobExecutorActivate(false);
     configuration.setJobExecutor(jobExecutor);
     configuration.setMetricsEnabled(true);
+    if (UUID_IDS) {
+      configuration.setIdGenerator(new StrongUuidGenerator());
+    }
     // Json values, as the forms submit them (Spin, the engine's own plugin for them)
     configuration.setDefaultSerializationFormat("application/json");
     configuration.getProcessEnginePlugins().add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());

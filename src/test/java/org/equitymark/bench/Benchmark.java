@@ -74,7 +74,8 @@ public final class Benchmark {
     results.put("machine", Map.of("processors", Runtime.getRuntime().availableProcessors(),
         "java", System.getProperty("java.version"), "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20));
     results.put("settings", Map.of("cases", CASES, "runs", RUNS, "warmup", WARMUP, "jobCases", JOB_CASES,
-        "databases", DATABASES, "parts", PARTS, "taskCounts", TaskListPart.sizes()));
+        "databases", DATABASES, "parts", PARTS, "taskCounts", TaskListPart.sizes(),
+        "baselineIds", BareEngine.idGenerator()));
     results.put("table", table.json());
     results.put("details", details);
     results.put("memory", memory);
@@ -119,6 +120,7 @@ public final class Benchmark {
     String db = database.name();
     log("[%s] 1. lifecycle: warm-up, %d cases each", db, WARMUP);
     for (BenchSystem system : List.of(ours, bare)) {
+      StatementCounter.install(system.engine());
       StepClock warmup = new StepClock();
       for (int i = 0; i < WARMUP; i++) {
         system.runCase(warmup);
@@ -130,6 +132,7 @@ public final class Benchmark {
     Map<String, Object> rowsByTable = new LinkedHashMap<>();
     Map<BenchSystem, Map<String, List<Double>>> p50 = new LinkedHashMap<>();
     Map<BenchSystem, Map<String, List<Double>>> p95 = new LinkedHashMap<>();
+    Map<BenchSystem, Map<String, List<Double>>> statements = new LinkedHashMap<>();
     for (int run = 1; run <= RUNS; run++) {
       // alternate the order, so that neither side always runs on a warmer or a busier machine
       List<BenchSystem> order = run % 2 == 1 ? List.of(ours, bare) : List.of(bare, ours);
@@ -159,6 +162,8 @@ public final class Benchmark {
           p95.computeIfAbsent(system, s -> new LinkedHashMap<>()).computeIfAbsent(step, s -> new ArrayList<>())
               .add(Figures.percentile(samples, 95));
         });
+        clock.statements().forEach((step, counts) -> statements.computeIfAbsent(system, s -> new LinkedHashMap<>())
+            .computeIfAbsent(step, s -> new ArrayList<>()).addAll(counts));
         log("[%s] 1. run %d %-12s %7.1f cases/s", db, run, system.label(), CASES / seconds);
       }
     }
@@ -177,18 +182,28 @@ public final class Benchmark {
       json.put("rowsWrittenPerCaseByTableRun1", rowsByTable);
     }
     Map<String, Object> steps = new LinkedHashMap<>();
+    double oursStatements = 0;
+    double bareStatements = 0;
     for (String step : p50.get(ours).keySet()) {
       Figures.Runs o50 = Figures.Runs.of(p50.get(ours).get(step));
       Figures.Runs o95 = Figures.Runs.of(p95.get(ours).get(step));
       Figures.Runs b50 = Figures.Runs.of(p50.get(bare).getOrDefault(step, List.of()));
       Figures.Runs b95 = Figures.Runs.of(p95.get(bare).getOrDefault(step, List.of()));
-      table.add(db, part, "p50/p95 ms " + step, Figures.format(o50.median()) + " / " + Figures.format(o95.median()),
-          Figures.format(b50.median()) + " / " + Figures.format(b95.median()),
+      double oSt = Figures.percentile(statements.get(ours).get(step), 50);
+      double bSt = Figures.percentile(statements.get(bare).getOrDefault(step, List.of(0.0)), 50);
+      oursStatements += oSt;
+      bareStatements += bSt;
+      table.add(db, part, "p50/p95 ms, statements: " + step,
+          Figures.format(o50.median()) + " / " + Figures.format(o95.median()) + ", " + Math.round(oSt),
+          Figures.format(b50.median()) + " / " + Figures.format(b95.median()) + ", " + Math.round(bSt),
           o95.median() / b95.median(), null, null);
-      steps.put(step, Map.of("ours", Map.of("p50", o50.json(), "p95", o95.json()),
-          "baseline", Map.of("p50", b50.json(), "p95", b95.json())));
+      steps.put(step, Map.of("ours", Map.of("p50", o50.json(), "p95", o95.json(), "statements", oSt),
+          "baseline", Map.of("p50", b50.json(), "p95", b95.json(), "statements", bSt)));
     }
+    table.add(db, part, "engine statements/case (median of each step)", Figures.format(oursStatements),
+        Figures.format(bareStatements), oursStatements / bareStatements, null, null);
     json.put("stepMillis", steps);
+    json.put("engineStatementsPerCase", Map.of("ours", oursStatements, "baseline", bareStatements));
     SqlCapture.holdForInspection(db, ours.engine(), bare.engine());
     return json;
   }

@@ -6,15 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Times the named steps of one run, in milliseconds, keeping the order in which steps first appear. */
+/**
+ * Times the named steps of one run, in milliseconds, and counts the engine's statements in each
+ * ({@link StatementCounter}), keeping the order in which steps first appear.
+ */
 final class StepClock {
 
   private final Map<String, List<Double>> millis = new LinkedHashMap<>();
+  private final Map<String, List<Double>> statements = new LinkedHashMap<>();
 
   <T> T time(String step, Supplier<T> work) {
+    long statementsBefore = StatementCounter.onThisThread();
     long start = System.nanoTime();
     T result = work.get();
     millis.computeIfAbsent(step, s -> new ArrayList<>()).add((System.nanoTime() - start) / 1_000_000.0);
+    statements.computeIfAbsent(step, s -> new ArrayList<>())
+        .add((double) (StatementCounter.onThisThread() - statementsBefore));
     return result;
   }
 
@@ -27,5 +34,10 @@ final class StepClock {
 
   Map<String, List<Double>> samples() {
     return millis;
+  }
+
+  /** The engine's statements per step, one figure per time the step ran. */
+  Map<String, List<Double>> statements() {
+    return statements;
   }
 }

@@ -38,24 +38,37 @@ class PostgresPlanChoiceTests extends ProcessTestSupport {
     identityService.clearAuthentication();
   }
 
+  private static final List<String> FINANCE = List.of("finance");
+  private static final List<String> APPLICANT = List.of("applicants", "org-plan-choice");
+  private static final String FINANCES_LIST = "plan choice: finance";
+  private static final String APPLICANTS_LIST = "plan choice: applicant";
+
   @Test
-  void shouldPlanTheEnginesPermissionTestsAndTaskListsForTheirValues() {
+  void shouldPlanTheEnginesPermissionTestsAndStaffTaskListsForTheirValues() {
     String entity = "org.camunda.bpm.engine.impl.persistence.entity.";
     assertThat(PostgresPlanChoice.plannedForItsValues(entity + "ExecutionEntity.selectProcessInstanceByQueryCriteria",
-        "select ... where AUTH.RESOURCE_ID_ IN (...) and A.PERMS_ & ? = ?")).isTrue();
+        "select ... where AUTH.RESOURCE_ID_ IN (...) and A.PERMS_ & ? = ?", APPLICANT)).isTrue();
     assertThat(PostgresPlanChoice.plannedForItsValues(
         entity + "AuthorizationEntity.selectTaskCountByQueryCriteria" + AuthorizedQueries.SUFFIX,
-        "select ... where A.PERMS_ & ? = ?")).isTrue();
+        "select ... where A.PERMS_ & ? = ?", FINANCE)).isTrue();
+    assertThat(PostgresPlanChoice.plannedForItsValues(
+        entity + "AuthorizationEntity.selectTaskCountByQueryCriteria" + AuthorizedQueries.SUFFIX,
+        "select ... where A.PERMS_ & ? = ?", APPLICANT)).as("an applicant's task list").isFalse();
     assertThat(PostgresPlanChoice.plannedForItsValues(entity + "TaskEntity.selectTaskByQueryCriteria",
-        "select ... from ACT_RU_TASK RES where RES.ASSIGNEE_ = ?")).isTrue();
+        "select ... from ACT_RU_TASK RES where RES.ASSIGNEE_ = ?", List.of())).as("without authorization").isTrue();
+    assertThat(PostgresPlanChoice.plannedForItsValues(entity + "TaskEntity.selectTaskByQueryCriteria",
+        "select ... from ACT_RU_TASK RES where RES.ASSIGNEE_ = ?", List.of("applicants", "assessors")))
+        .as("an applicant who is also staff").isTrue();
     assertThat(PostgresPlanChoice.plannedForItsValues(
         entity + "AuthorizationEntity.selectVariableInstanceByQueryCriteria" + AuthorizedQueries.SUFFIX,
-        "select ... where A.PERMS_ & ? = ?")).isFalse();
+        "select ... where A.PERMS_ & ? = ?", FINANCE)).isFalse();
     assertThat(PostgresPlanChoice.plannedForItsValues(entity + "AuthorizationEntity.isUserAuthorizedForResource",
         "SELECT CASE WHEN EXISTS (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.PERMS_ & ? = ? "
-            + "AND A.RESOURCE_ID_ = ?) THEN 1 ELSE 0 END")).isFalse();
+            + "AND A.RESOURCE_ID_ = ?) THEN 1 ELSE 0 END", FINANCE)).isFalse();
+    assertThat(PostgresPlanChoice.plannedForItsValues(entity + "FilterEntity.selectFilterByQueryCriteria",
+        "select distinct RES.* from ACT_RU_FILTER RES left join (... A.PERMS_ & 2 = 2 ...)", FINANCE)).isFalse();
     assertThat(PostgresPlanChoice.plannedForItsValues(entity + "JobEntity.selectNextJobsToExecute",
-        "select RES.* from ACT_RU_JOB RES where RES.DUEDATE_ <= ?")).isFalse();
+        "select RES.* from ACT_RU_JOB RES where RES.DUEDATE_ <= ?", List.of())).isFalse();
   }
 
   @Test
@@ -67,7 +80,7 @@ class PostgresPlanChoiceTests extends ProcessTestSupport {
       for (int i = 0; i < MORE_THAN_THE_DRIVERS_THRESHOLD; i++) {
         // one command (so one connection) whose session must not answer a query again from its cache
         commandContext.getDbSqlSession().getSqlSession().clearCache();
-        taskService.createTaskQuery().taskCandidateGroup("finance").listPage(0, 15);
+        taskService.createTaskQuery().taskCandidateGroup("finance").taskName(FINANCES_LIST).listPage(0, 15);
         runtimeService.createVariableInstanceQuery().variableScopeIdIn("aCase", "itsTask")
             .variableNameIn("applicationReference").list();
         runtimeService.createProcessInstanceQuery().processDefinitionKey("certification").listPage(0, 15);
@@ -76,10 +89,36 @@ class PostgresPlanChoiceTests extends ProcessTestSupport {
       return preparedOn(commandContext.getDbSqlSession().getSqlSession().getConnection());
     });
     assertThat(prepared).anyMatch(sql -> sql.contains("ACT_RU_VARIABLE RES") && sql.contains("GRANTS_CHECKED"));
-    assertThat(prepared).noneMatch(sql -> sql.contains("ACT_RU_TASK RES") && sql.contains("GRANTS_CHECKED"));
+    assertThat(prepared).noneMatch(sql -> staffTaskList(sql));
     assertThat(prepared).as("the check of one permission on one resource").anyMatch(PostgresPlanChoiceTests::singleResourceCheck);
     assertThat(prepared).as("the process-instance query's authorization join")
         .noneMatch(sql -> sql.contains("PERMS_ &") && !sql.contains("GRANTS_CHECKED") && !singleResourceCheck(sql));
+  }
+
+  @Test
+  void shouldKeepAPlanForAnApplicantsTaskList() {
+    assumeTrue(TestDatabase.postgres(), "plans are kept by PostgreSQL's prepared statements");
+    identityService.setAuthentication("applicant-plan-choice", APPLICANT);
+    List<String> prepared = configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+      for (int i = 0; i < MORE_THAN_THE_DRIVERS_THRESHOLD; i++) {
+        commandContext.getDbSqlSession().getSqlSession().clearCache();
+        taskService.createTaskQuery().taskCandidateGroupIn(APPLICANT).taskDescription(APPLICANTS_LIST).listPage(0, 15);
+      }
+      return preparedOn(commandContext.getDbSqlSession().getSqlSession().getConnection());
+    });
+    assertThat(prepared).anyMatch(sql -> taskList(sql) && sql.contains("UPPER(RES.DESCRIPTION_) ="));
+  }
+
+  /**
+   * Finance's task list of the test above, told from other tests' lists on the same pooled connection
+   * by its criterion on the task name (the applicant's names the description).
+   */
+  private static boolean staffTaskList(String sql) {
+    return taskList(sql) && sql.contains("UPPER(RES.NAME_) =");
+  }
+
+  private static boolean taskList(String sql) {
+    return sql.contains("ACT_RU_TASK RES") && sql.contains("GRANTS_CHECKED");
   }
 
   private static boolean singleResourceCheck(String sql) {
