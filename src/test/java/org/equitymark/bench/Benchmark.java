@@ -133,6 +133,7 @@ public final class Benchmark {
     Map<BenchSystem, Map<String, List<Double>>> p50 = new LinkedHashMap<>();
     Map<BenchSystem, Map<String, List<Double>>> p95 = new LinkedHashMap<>();
     Map<BenchSystem, Map<String, List<Double>>> statements = new LinkedHashMap<>();
+    Map<String, Object> statementNames = new LinkedHashMap<>();
     for (int run = 1; run <= RUNS; run++) {
       // alternate the order, so that neither side always runs on a warmer or a busier machine
       List<BenchSystem> order = run % 2 == 1 ? List.of(ours, bare) : List.of(bare, ours);
@@ -149,6 +150,9 @@ public final class Benchmark {
         Map<String, Long> tablesAfter = database.rowsWrittenByTable(targets.get(system));
         if (run == 1 && !tablesAfter.isEmpty()) {
           rowsByTable.put(system.label(), perCaseByTable(tablesBefore, tablesAfter));
+        }
+        if (run == 1 && clock.statementNames().values().stream().anyMatch(names -> !names.isEmpty())) {
+          statementNames.put(system.label(), countedByStep(clock.statementNames()));
         }
         forgetMails();
         throughput.computeIfAbsent(system, s -> new ArrayList<>()).add(CASES / seconds);
@@ -204,8 +208,25 @@ public final class Benchmark {
         Figures.format(bareStatements), oursStatements / bareStatements, null, null);
     json.put("stepMillis", steps);
     json.put("engineStatementsPerCase", Map.of("ours", oursStatements, "baseline", bareStatements));
+    if (!statementNames.isEmpty()) {
+      json.put("statementsOfTheFirstCaseByStep", statementNames);
+    }
     SqlCapture.holdForInspection(db, ours.engine(), bare.engine());
     return json;
+  }
+
+  /** How often each statement ran in each step, most frequent first. */
+  private static Map<String, Object> countedByStep(Map<String, List<String>> namesByStep) {
+    Map<String, Object> counted = new LinkedHashMap<>();
+    namesByStep.forEach((step, names) -> {
+      Map<String, Long> byName = new java.util.TreeMap<>();
+      names.forEach(name -> byName.merge(name, 1L, Long::sum));
+      Map<String, Long> sorted = new LinkedHashMap<>();
+      byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+      counted.put(step, sorted);
+    });
+    return counted;
   }
 
   /** Rows written per case in each table, largest first. */

@@ -14,11 +14,14 @@ final class StepClock {
 
   private final Map<String, List<Double>> millis = new LinkedHashMap<>();
   private final Map<String, List<Double>> statements = new LinkedHashMap<>();
+  private final Map<String, List<String>> firstNames = new LinkedHashMap<>();
 
   <T> T time(String step, Supplier<T> work) {
     long statementsBefore = StatementCounter.onThisThread();
+    StatementCounter.namesSinceLastCall();
     long start = System.nanoTime();
     T result = work.get();
+    firstNames.putIfAbsent(step, StatementCounter.namesSinceLastCall());
     millis.computeIfAbsent(step, s -> new ArrayList<>()).add((System.nanoTime() - start) / 1_000_000.0);
     statements.computeIfAbsent(step, s -> new ArrayList<>())
         .add((double) (StatementCounter.onThisThread() - statementsBefore));
@@ -34,6 +37,11 @@ final class StepClock {
 
   Map<String, List<Double>> samples() {
     return millis;
+  }
+
+  /** The names of the engine's statements in the first run of each step (with {@code -Dbench.statementNames=true}). */
+  Map<String, List<String>> statementNames() {
+    return firstNames;
   }
 
   /** The engine's statements per step, one figure per time the step ran. */
