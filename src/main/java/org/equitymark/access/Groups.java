@@ -1,6 +1,7 @@
 package org.equitymark.access;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The Camunda groups of the scheme's roles (DOMAIN.md §1). */
 public final class Groups {
@@ -23,8 +24,8 @@ public final class Groups {
    * Every staff role: a staff group is the candidate group of a share of all open tasks (finance: every
    * payment to confirm), where an applicant's organisation group has its own case's few.
    */
-  public static final List<String> STAFF = List.of(FINANCE, SUPPORT_OFFICERS, ASSESSORS, MODERATORS,
-      CERTIFICATION_PANEL, APPEALS_PANEL, SCHEME_MANAGERS, CAMUNDA_ADMIN);
+  public static final List<String> STAFF = Stream.concat(TASK_WORKERS.stream(), Stream.of(SCHEME_MANAGERS, CAMUNDA_ADMIN))
+      .toList();
 
   private Groups() {
   }

@@ -141,7 +141,7 @@ class EngineSchemaTuning extends AbstractProcessEnginePlugin {
     try {
       jdbc.execute(sql);
     } catch (DataAccessException e) {
-      LOG.warn("Could not create {} (another node may be creating it; statistics need PostgreSQL 14): {}", what,
+      LOG.warn("Could not apply {} (another node may be changing it; statistics need PostgreSQL 14): {}", what,
           e.getMessage());
     }
   }

@@ -85,7 +85,7 @@ class PostgresPlanChoice extends AbstractProcessEnginePlugin {
 
   /** Whether a statement (as {@link #sqlToRun} gives it) must be planned for its values each time it runs. */
   static boolean plannedForItsValues(String statementId, String sql) {
-    String name = statementId.substring(statementId.lastIndexOf('.') + 1);
+    String name = name(statementId);
     boolean enginesPermissionTest = sql.contains("PERMS_ &") && !name.endsWith(AuthorizedQueries.SUFFIX)
         && !PLAN_INDEPENDENT_OF_VALUES.contains(name);
     boolean staffTaskList = taskList(statementId) && !sql.startsWith(APPLICANTS_TASK_LIST);
@@ -93,8 +93,12 @@ class PostgresPlanChoice extends AbstractProcessEnginePlugin {
   }
 
   private static boolean taskList(String statementId) {
-    String name = statementId.substring(statementId.lastIndexOf('.') + 1);
-    return TASK_LISTS.stream().anyMatch(name::startsWith);
+    return TASK_LISTS.stream().anyMatch(name(statementId)::startsWith);
+  }
+
+  /** A MyBatis statement's name without its namespace. */
+  private static String name(String statementId) {
+    return statementId.substring(statementId.lastIndexOf('.') + 1);
   }
 
   /** A user in groups, none of them a staff role's (an applicant: its organisation's group and "applicants"). */

@@ -42,11 +42,12 @@ final class BareEngine implements BenchSystem {
 
   private final ProcessEngine engine;
   private final String label;
+  private final DefaultJobExecutor jobExecutor;
 
+  /** Which generator gives the baseline its ids (recorded with the results). */
   static String idGenerator() {
     return UUID_IDS ? "StrongUuidGenerator" : "DbIdGenerator";
   }
-  private final DefaultJobExecutor jobExecutor;
 
   /** A bare engine whose job executor runs with the given settings (the engine's defaults, or ours). */
   BareEngine(String label, BenchDatabase.Target target, JobExecutorSettings settings) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.equitymark.support.TestMailServer;
 
@@ -219,10 +220,9 @@ public final class Benchmark {
   private static Map<String, Object> countedByStep(Map<String, List<String>> namesByStep) {
     Map<String, Object> counted = new LinkedHashMap<>();
     namesByStep.forEach((step, names) -> {
-      Map<String, Long> byName = new java.util.TreeMap<>();
-      names.forEach(name -> byName.merge(name, 1L, Long::sum));
       Map<String, Long> sorted = new LinkedHashMap<>();
-      byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+      names.stream().collect(Collectors.groupingBy(name -> name, Collectors.counting())).entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
           .forEach(e -> sorted.put(e.getKey(), e.getValue()));
       counted.put(step, sorted);
     });
