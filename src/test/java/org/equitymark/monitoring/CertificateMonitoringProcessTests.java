@@ -130,11 +130,18 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
       submitAndReview(monitoring, true);
     }
 
-    // then the certificate stayed active, the figures are kept as JSON, and no third return is asked for
+    // then the certificate stayed active, each year's figures are kept as JSON (in history: the next
+    // year's form starts empty), and no third return is asked for
     assertThat(monitoring).hasPassed(ANNUAL_RETURNS_COMPLETED);
     Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.ACTIVE);
-    Assertions.assertThat(runtimeService.getVariable(monitoring.getId(), "outcomesByEthnicGroup").toString())
-        .contains("\"served\":412");
+    Assertions.assertThat(historyService.createHistoricDetailQuery().processInstanceId(monitoring.getId())
+            .variableUpdates().list())
+        .map(detail -> (org.camunda.bpm.engine.history.HistoricVariableUpdate) detail)
+        .filteredOn(update -> update.getVariableName().equals("outcomesByEthnicGroup")
+            && update.getTypeName().equals("json") && update.getValue() != null)
+        .extracting(update -> update.getValue().toString())
+        .hasSize(2).allMatch(json -> json.contains("\"served\":412"));
+    Assertions.assertThat(runtimeService.getVariable(monitoring.getId(), "outcomesByEthnicGroup")).isNull();
     Assertions.assertThat(TestMailServer.subjectsTo(email)).filteredOn(s -> s.contains("annual return accepted")).hasSize(2);
 
     // when 90 days before expiry
@@ -275,8 +282,19 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     Assertions.assertThat(certificate(number).stateReason()).contains("year 1 was not accepted");
     Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("is suspended"));
 
-    // when the second return is accepted
+    // when the second return opens
     moveToNextAnnualReturn(monitoring);
+
+    // then it starts empty: last year's figures and review are not this year's, and cannot pass for them
+    Assertions.assertThat(runtimeService.getVariables(monitoring.getId())).doesNotContainKeys(
+        "actionPlanProgress", "outcomesByEthnicGroup", "satisfactionByEthnicGroup", "discriminationComplaintsReceived",
+        "discriminationComplaintsResolved", "annualReturnFiguresText", "revalidated", "reviewComments");
+    Assertions.assertThatThrownBy(() -> complete(applicant, monitoring, SUBMIT_ANNUAL_RETURN, Map.of()))
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("actionPlanProgress").hasMessageContaining("is required");
+    assertThat(monitoring).isWaitingAt(SUBMIT_ANNUAL_RETURN);
+
+    // when it is submitted and accepted
     submitAndReview(monitoring, true);
 
     // then it is active again
