@@ -50,6 +50,11 @@ class AnnualReturnForm implements SubmissionForm {
   }
 
   @Override
+  public boolean isFilledAfresh() {
+    return true;
+  }
+
+  @Override
   public void accepted(DelegateExecution execution, String userId) {
     normalise(execution, OUTCOMES_BY_ETHNIC_GROUP, EthnicGroupFigures.OUTCOMES);
     normalise(execution, SATISFACTION_BY_ETHNIC_GROUP, EthnicGroupFigures.SATISFACTION);

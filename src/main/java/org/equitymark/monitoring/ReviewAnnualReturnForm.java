@@ -37,6 +37,11 @@ class ReviewAnnualReturnForm implements SubmissionForm {
   }
 
   @Override
+  public boolean isFilledAfresh() {
+    return true;
+  }
+
+  @Override
   public void crossCheck(Submission submission, Problems problems) {
     if (!submission.isTrue(REVALIDATED.name()) && !submission.submittedText(REVIEW_COMMENTS.name())) {
       problems.add(REVIEW_COMMENTS.name(), "is required when the certificate is not revalidated");

@@ -3,6 +3,7 @@ package org.equitymark.monitoring;
 import static org.equitymark.monitoring.MonitoringProcess.SUSPENSION_CAUSE;
 import static org.equitymark.process.CertificationProcess.ANNUAL_RETURN_YEAR;
 import static org.equitymark.process.CertificationProcess.CERTIFICATE_NUMBER;
+import static org.equitymark.process.CertificationProcess.REVIEW_COMMENTS;
 import static org.equitymark.process.CertificationProcess.SUSPENSION_REASON;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code suspendCertificate}: suspends the certificate because an annual return was not accepted
  * or not received ({@code suspensionCause}), until a later return is accepted. The reason is
  * public (register, history), so it says what happened and nothing of the review's comments.
+ * When no return was received there was no review this year: an earlier year's review comments are
+ * dropped, so that the suspension mail (which quotes {@code reviewComments}) does not show them.
  */
 @Component("suspendCertificate")
 class SuspendCertificateDelegate implements JavaDelegate {
@@ -36,6 +39,9 @@ class SuspendCertificateDelegate implements JavaDelegate {
       case RETURN_NOT_ACCEPTED -> "Suspended: the annual return for year " + year + " was not accepted";
       default -> throw new IllegalStateException("Unknown suspension cause " + SUSPENSION_CAUSE.get(execution));
     };
+    if (RETURN_MISSED.equals(SUSPENSION_CAUSE.get(execution))) {
+      execution.removeVariable(REVIEW_COMMENTS.name());
+    }
     certificates.changeState(CERTIFICATE_NUMBER.get(execution), CertificateState.SUSPENDED, reason);
     SUSPENSION_REASON.set(execution, reason);
   }

@@ -38,6 +38,15 @@ public interface SubmissionForm {
     return false;
   }
 
+  /**
+   * Whether the form is filled in again on each round of a loop (a yearly annual return and its
+   * review, a quarterly survey): a field then counts only when this submission sends it, never on an
+   * earlier round's value still in the process, so a required field cannot pass on last year's value.
+   */
+  default boolean isFilledAfresh() {
+    return false;
+  }
+
   /** Runs after a valid submission was accepted, e.g. to record who decided. */
   default void accepted(DelegateExecution execution, String userId) {
   }

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a submission on the server, whatever sent it (Tasklist, REST, our API): only the form's
- * fields may be submitted, required ones must have a value, every value must pass its check, and
- * the form's cross-field rules must hold. A failure throws before anything is committed.
+ * fields may be submitted, required ones must have a value (sent with this submission when the form
+ * is filled in afresh on each round), every value must pass its check, and the form's cross-field
+ * rules must hold. A failure throws before anything is committed.
  */
 @Component
 public class SubmissionValidator {
@@ -50,7 +51,8 @@ public class SubmissionValidator {
     for (Field field : form.fields()) {
       TypedValue value = scope.getVariableTyped(field.name(), false);
       Object plain = plain(value);
-      if (plain == null || (plain instanceof String s && s.isBlank() && field.required())) {
+      boolean earlierRound = form.isFilledAfresh() && !submitted.contains(field.name());
+      if (plain == null || earlierRound || (plain instanceof String s && s.isBlank() && field.required())) {
         if (field.required()) {
           problems.add(field.name(), "is required");
         }

@@ -27,6 +27,11 @@ class FollowUpSurveyForm implements SubmissionForm {
   }
 
   @Override
+  public boolean isFilledAfresh() {
+    return true;
+  }
+
+  @Override
   public List<Field> fields() {
     return List.of(
         required(STAFF_SURVEYED.name(), Checks.wholeNumber(1, MAX_STAFF)),

@@ -72,6 +72,11 @@ class TrainingFollowUpProcessTests extends ProcessTestSupport {
       if (quarter == 2) {
         moveClockBy(Duration.ofDays(31));
       } else {
+        if (quarter > 1) {
+          // a quarter's survey is answered afresh: the last quarter's counts do not pass for this one's
+          Assertions.assertThatThrownBy(() -> complete(applicant, instance, COMPLETE_FOLLOW_UP_SURVEY, Map.of()))
+              .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("is required");
+        }
         complete(applicant, instance, COMPLETE_FOLLOW_UP_SURVEY, survey(20, 12, 15));
       }
     }
