@@ -47,6 +47,9 @@ class ClusterIntegrationTests {
   private static final String APPEAL_WINDOW = "PT60S";
   private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
+  private static final AtomicInteger RUNS = new AtomicInteger();
+
+  private final int run = RUNS.incrementAndGet();
   private final List<Node> nodes = new ArrayList<>();
   private final Map<String, AtomicInteger> requestsPerNode = new ConcurrentHashMap<>();
   private String jdbcUrl;
@@ -228,11 +231,12 @@ class ClusterIntegrationTests {
     return "cluster-applicant" + i;
   }
 
-  private static String contact(int i) {
-    return "cluster" + i + "@provider.example";
+  /** The case's contact address: a run's own, as the mail server outlives a run (Failsafe may rerun the test). */
+  private String contact(int i) {
+    return "cluster" + i + "-run" + run + "@provider.example";
   }
 
-  private static Map<String, Object> registration(int i) {
+  private Map<String, Object> registration(int i) {
     Map<String, Object> registration = new LinkedHashMap<>();
     registration.put("organisationName", "Cluster Provider " + i);
     registration.put("organisationType", "independent-provider");
