@@ -29,9 +29,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <p>The font's glyph substitutions (GSUB: Latin ligatures) are switched off. PDFBox applies them
  * to every string shown by building regular expressions from the font's ligature table, which took
  * most of a certificate's time (a warm render went from 14 ms to under 3 ms without them, profiled
- * with JFR); Latin text needs none of them, and without them no ligature glyph can stand in the text layer for letters
- * that search, copy and screen readers then could not find. The font file is read once; each
- * document parses its own copy, as a parsed font is not shared between threads.
+ * with JFR). Latin text needs none of them, and without them no ligature glyph can stand in the
+ * text layer for letters that search, copy and screen readers then could not find. The font file
+ * is read once; each document parses its own copy, as a parsed font is not shared between threads.
  */
 final class PdfCanvas implements AutoCloseable {
 

@@ -34,12 +34,13 @@ class SuspendCertificateDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long year = ANNUAL_RETURN_YEAR.get(execution, 0L);
-    String reason = switch (SUSPENSION_CAUSE.get(execution)) {
+    String cause = SUSPENSION_CAUSE.get(execution);
+    String reason = switch (cause) {
       case RETURN_MISSED -> "Suspended: the annual return for year " + year + " was not received";
       case RETURN_NOT_ACCEPTED -> "Suspended: the annual return for year " + year + " was not accepted";
-      default -> throw new IllegalStateException("Unknown suspension cause " + SUSPENSION_CAUSE.get(execution));
+      default -> throw new IllegalStateException("Unknown suspension cause " + cause);
     };
-    if (RETURN_MISSED.equals(SUSPENSION_CAUSE.get(execution))) {
+    if (RETURN_MISSED.equals(cause)) {
       execution.removeVariable(REVIEW_COMMENTS.name());
     }
     certificates.changeState(CERTIFICATE_NUMBER.get(execution), CertificateState.SUSPENDED, reason);

@@ -3,6 +3,7 @@ package org.equitymark.notification;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,7 @@ class MailConfiguration {
       LOG.warn("No SMTP host is configured (spring.mail.host): notifications are written to the log only");
       return mail -> LOG.info("Mail to {}: {}\n{}", mail.to(), mail.subject(), mail.body());
     }
-    System.getProperties().putIfAbsent(STREAM_PROVIDER, org.eclipse.angus.mail.util.MailStreamProvider.class.getName());
+    System.getProperties().putIfAbsent(STREAM_PROVIDER, MailStreamProvider.class.getName());
     return mail -> {
       try {
         MimeMessage message = smtp.createMimeMessage();
