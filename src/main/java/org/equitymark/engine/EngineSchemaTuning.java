@@ -49,7 +49,12 @@ class EngineSchemaTuning extends AbstractProcessEnginePlugin {
   static final List<Index> INDEXES = List.of(
       // Completing a task looks for its subtasks (where PARENT_TASK_ID_ = ?): without an index
       // every completion reads every open task.
-      new Index("EM_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"));
+      new Index("EM_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"),
+      // Allocation counts each assessor's cases by their leadAssessor variable (AssessorPool).
+      // Camunda indexes a variable's name only after its task id, so that count read every variable
+      // of every case, certificates under monitoring included: on H2 the whole table, on PostgreSQL
+      // the whole of that index (3.5 -> 1.7 ms at 320 cases, growing with every case).
+      new Index("EM_IDX_VAR_NAME", "ACT_RU_VARIABLE", "NAME_"));
 
   /**
    * Every authorized query reads the grants of the user (USER_ID_ in (?, '*')) or of its groups:

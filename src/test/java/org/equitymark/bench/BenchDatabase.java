@@ -50,7 +50,7 @@ interface BenchDatabase extends AutoCloseable {
 
       public Target create(String label) {
         Target target = new Target(label, "jdbc:h2:file:" + directory.resolve(label + "-" + UUID.randomUUID())
-            + ";DB_CLOSE_ON_EXIT=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=64", "sa", "", "org.h2.Driver");
+            + ";DB_CLOSE_ON_EXIT=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE", "sa", "", "org.h2.Driver");
         created.add(target);
         return target;
       }

@@ -28,9 +28,10 @@ class EngineSchemaTuningTests extends ProcessTestSupport {
   @Autowired DataSource dataSource;
 
   @Test
-  void shouldIndexSubtasksAndUserGrants() throws Exception {
+  void shouldIndexSubtasksUserGrantsAndVariablesByName() throws Exception {
     assertThat(indexedColumns("ACT_RU_TASK")).contains("PARENT_TASK_ID_");
     assertThat(indexedColumns("ACT_RU_AUTHORIZATION")).contains("USER_ID_");
+    assertThat(indexedColumns("ACT_RU_VARIABLE")).contains("NAME_");
   }
 
   @Test
