@@ -1,8 +1,11 @@
 package org.equitymark.notification;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,12 +14,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * SMTP when {@code spring.mail.host} is set; otherwise mails are written to the log (the demo on a
  * laptop), with a warning at start-up. A failure to send throws, so the job retries and finally
- * shows as an incident.
+ * shows as an incident. Each sending thread keeps its SMTP connection open between mails
+ * ({@link SmtpConnections}, {@code equitymark.mail.connection-idle-limit} and
+ * {@code mails-per-connection}).
  */
 @Configuration
 class MailConfiguration {
@@ -32,25 +38,52 @@ class MailConfiguration {
   static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
   @Bean
-  MailGateway mailGateway(ObjectProvider<JavaMailSender> sender, @Value("${equitymark.mail.from}") String from) {
+  MailGateway mailGateway(ObjectProvider<JavaMailSender> sender, @Value("${equitymark.mail.from}") String from,
+      @Value("${equitymark.mail.connection-idle-limit}") Duration idleLimit,
+      @Value("${equitymark.mail.mails-per-connection}") int mailsPerConnection) {
     JavaMailSender smtp = sender.getIfAvailable();
     if (smtp == null) {
       LOG.warn("No SMTP host is configured (spring.mail.host): notifications are written to the log only");
       return mail -> LOG.info("Mail to {}: {}\n{}", mail.to(), mail.subject(), mail.body());
     }
     System.getProperties().putIfAbsent(STREAM_PROVIDER, MailStreamProvider.class.getName());
-    return mail -> {
+    if (smtp instanceof JavaMailSenderImpl server) {
+      return new SmtpGateway(server, new SmtpConnections(server, idleLimit, mailsPerConnection, Clock.systemUTC()),
+          from);
+    }
+    return mail -> smtp.send(message(smtp.createMimeMessage(), from, mail));
+  }
+
+  /** Mails over the connections each thread keeps; closes them when the app stops. */
+  private record SmtpGateway(JavaMailSenderImpl smtp, SmtpConnections connections, String from)
+      implements MailGateway, AutoCloseable {
+
+    @Override
+    public void send(Mail mail) {
+      MimeMessage message = message(smtp.createMimeMessage(), from, mail);
       try {
-        MimeMessage message = smtp.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-        helper.setFrom(new InternetAddress(from));
-        helper.setTo(new InternetAddress(mail.to(), true));
-        helper.setSubject(mail.subject());
-        helper.setText(mail.body(), false);
-        smtp.send(message);
-      } catch (jakarta.mail.MessagingException e) {
-        throw new IllegalStateException("Could not build the mail to " + mail.to() + ": " + e.getMessage(), e);
+        connections.send(message);
+      } catch (MessagingException e) {
+        throw new IllegalStateException("Could not send the mail to " + mail.to() + ": " + e.getMessage(), e);
       }
-    };
+    }
+
+    @Override
+    public void close() {
+      connections.close();
+    }
+  }
+
+  private static MimeMessage message(MimeMessage message, String from, Mail mail) {
+    try {
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      helper.setFrom(new InternetAddress(from));
+      helper.setTo(new InternetAddress(mail.to(), true));
+      helper.setSubject(mail.subject());
+      helper.setText(mail.body(), false);
+      return message;
+    } catch (MessagingException e) {
+      throw new IllegalStateException("Could not build the mail to " + mail.to() + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,7 +29,7 @@ class FaultProcessTests extends ProcessTestSupport {
     // given the mail server is down
     String email = uniqueEmail();
     int port = mailSender.getPort();
-    mailSender.setPort(deadPort());
+    mailSender.setPort(TestMailServer.deadPort());
     try {
       // when a registration's invoice is to be mailed
       ProcessInstance instance = register(newApplicant(), registration(email));
@@ -102,11 +101,5 @@ class FaultProcessTests extends ProcessTestSupport {
   private int certificatesOf(String reference) {
     return jdbc.queryForObject("select count(*) from em_certificate where application_reference = ?", Integer.class,
         reference);
-  }
-
-  private static int deadPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -8,8 +8,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
 import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,13 @@ public final class TestMailServer {
 
   public static GreenMail server() {
     return SERVER;
+  }
+
+  /** A port nothing listens on (just released by the system), for a mail server that is down. */
+  public static int deadPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   /** The mails received so far for one address. */
