@@ -23,8 +23,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * <p>A connection is closed and replaced when it has been idle longer than {@code idleLimit}
  * (servers drop idle clients, after 5 minutes in RFC 5321's words, often sooner) or has carried
  * {@code mailsPerConnection} mails (servers such as Exchange limit that). If a mail fails on a kept
- * connection, it is sent once more on a new one; if that fails too, the failure is thrown, so the job
- * retries and finally shows as an incident. Delivery stays at least once, as before: a connection
+ * connection, it is sent once more on a new one; if that fails too, the failure is thrown (and the
+ * new connection closed, never kept), so the job retries and finally shows as an incident. Delivery stays at least once, as before: a connection
  * lost after the server took a mail but before its reply arrived sends it again.
  */
 final class SmtpConnections implements AutoCloseable {
@@ -40,8 +40,12 @@ final class SmtpConnections implements AutoCloseable {
   private final AtomicInteger connectionsMade = new AtomicInteger();
 
   SmtpConnections(JavaMailSenderImpl smtp, Duration idleLimit, int mailsPerConnection, Clock clock) {
-    if (idleLimit.isNegative() || mailsPerConnection < 1) {
-      throw new IllegalArgumentException("SMTP connections need an idle limit of 0 or more and at least 1 mail each");
+    if (idleLimit.isNegative()) {
+      throw new IllegalArgumentException("equitymark.mail.connection-idle-limit must not be negative: " + idleLimit);
+    }
+    if (mailsPerConnection < 1) {
+      throw new IllegalArgumentException("equitymark.mail.mails-per-connection must be at least 1: "
+          + mailsPerConnection);
     }
     this.smtp = smtp;
     this.idleLimit = idleLimit;
@@ -57,7 +61,8 @@ final class SmtpConnections implements AutoCloseable {
       try {
         kept.send(message);
         return;
-      } catch (MessagingException e) {
+      } catch (MessagingException | IllegalStateException e) {
+        // IllegalStateException: the transport closed itself after an earlier failure
         LOG.debug("A kept SMTP connection failed ({}); sending again on a new one", e.getMessage());
       }
     }
@@ -65,7 +70,12 @@ final class SmtpConnections implements AutoCloseable {
       kept.close();
     }
     Connection fresh = connect();
-    fresh.send(message);
+    try {
+      fresh.send(message);
+    } catch (MessagingException | RuntimeException e) {
+      fresh.close();
+      throw e;
+    }
   }
 
   private Connection connect() throws MessagingException {

@@ -116,6 +116,32 @@ class SmtpConnectionsTests {
   }
 
   @Test
+  void shouldSendOnANewConnectionWhenTheKeptOneWasClosedUnderIt() throws Exception {
+    // given a kept connection closed by another thread (as when the app stops)
+    String to = send();
+    Thread closer = new Thread(connections::close);
+    closer.start();
+    closer.join();
+
+    // when
+    send(to);
+
+    // then
+    assertThat(TestMailServer.to(to)).hasSize(2);
+    assertThat(connections.connectionsMade()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldRefuseSettingsThatCannotWork() {
+    assertThatThrownBy(() -> new SmtpConnections(smtp, Duration.ofSeconds(-1), 20, clock))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("equitymark.mail.connection-idle-limit");
+    assertThatThrownBy(() -> new SmtpConnections(smtp, Duration.ofSeconds(30), 0, clock))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("equitymark.mail.mails-per-connection");
+  }
+
+  @Test
   void shouldSendOnANewConnectionWhenTheServerDroppedTheKeptOne() throws Exception {
     // given a mail sent to a server that then restarts on the same port
     GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
