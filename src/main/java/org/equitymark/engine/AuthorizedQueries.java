@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Has the engine answer Tasklist's task and variable queries on PostgreSQL with the statements of
  * {@code authorized-queries.xml}: the engine's own queries and authorization check, with the user's
  * grants looked up so that the database reads them once instead of once per row. At 20,000 open
- * tasks on PostgreSQL "Payments to confirm" fell from 1.7 s to 75 ms p95 (README, Performance).
+ * tasks on PostgreSQL "Payments to confirm" fell from 1.7 s to 75 ms p95 (docs/performance.md).
  */
 @Component
 class AuthorizedQueries extends AbstractProcessEnginePlugin {

@@ -18,7 +18,7 @@ import org.equitymark.support.TestMailServer;
 /**
  * EquityMark's benchmark (issue 7): ours against a bare Camunda engine in the same run, on H2 and on
  * embedded PostgreSQL. Not a test: run by {@code mvn -Pbench verify}; prints a table and writes
- * {@code target/bench/results.json}. Sizes come from system properties (see README, Performance).
+ * {@code target/bench/results.json}. Sizes come from system properties (see docs/performance.md).
  */
 public final class Benchmark {
 

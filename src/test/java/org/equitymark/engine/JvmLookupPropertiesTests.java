@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The implementations the app names so that the JDK and Jakarta Mail do not scan every jar for
- * them on each timer and each mail (README, Performance): set once the app has started.
+ * them on each timer and each mail (docs/performance.md): set once the app has started.
  */
 class JvmLookupPropertiesTests extends ProcessTestSupport {
 
