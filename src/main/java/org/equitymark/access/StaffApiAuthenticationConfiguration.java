@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Configuration;
  * URL patterns cannot tell apart: {@code POST /api/certificates/{n}/revocation} (while
  * {@code GET /api/certificates/{n}} stays public), the reports, framework drafts
  * ({@code /api/framework/versions/*}, while {@code GET /api/framework} stays public), and the feedback list and triage
- * (while {@code POST /api/feedback/{certificateNumber}} stays public). Wrong credentials get 401;
- * without credentials the request goes on unauthenticated, and each controller answers 403 to
- * anyone who is not a scheme manager (applicants and the public alike).
+ * (while {@code POST /api/feedback/{certificateNumber}} stays public). Missing or wrong credentials
+ * get 401 with {@code WWW-Authenticate: Basic}; each controller answers 403 to an authenticated user
+ * who is not a scheme manager.
  */
 @Configuration
 class StaffApiAuthenticationConfiguration {
@@ -51,7 +51,7 @@ class StaffApiAuthenticationConfiguration {
     return registration;
   }
 
-  /** Authenticates the requests the predicate selects when they carry credentials; lets the others through. */
+  /** Authenticates the requests the predicate selects; lets the others through. */
   static final class SelectiveFilter extends ProcessEngineAuthenticationFilter {
 
     private final Predicate<HttpServletRequest> selects;
@@ -63,8 +63,7 @@ class StaffApiAuthenticationConfiguration {
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-      if (request instanceof HttpServletRequest http && selects.test(http)
-          && http.getHeader("Authorization") != null) {
+      if (request instanceof HttpServletRequest http && selects.test(http)) {
         super.doFilter(request, response, chain);
       } else {
         chain.doFilter(request, response);

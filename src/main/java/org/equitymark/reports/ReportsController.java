@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/reports} (the list) and {@code GET /api/reports/{name}}, e.g.
  * {@code /api/reports/summary}: scheme statistics for scheme managers (HTTP Basic), as JSON, or as
- * CSV with {@code Accept: text/csv}. Anyone else, applicants and the public included, gets 403.
+ * CSV with {@code Accept: text/csv}. Other users, applicants included, get 403; the public 401.
  */
 @RestController
 class ReportsController {

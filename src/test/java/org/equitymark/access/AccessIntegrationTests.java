@@ -197,6 +197,36 @@ class AccessIntegrationTests extends HttpTestSupport {
   }
 
   @Test
+  void shouldChallengeAnonymousCallsToProtectedApiWith401AndForbidAuthenticatedUsersWithoutTheRole() {
+    RestClient applicant = user("access-no-role", Groups.APPLICANTS);
+    Map<String, Object> empty = Map.of();
+    List<String[]> protectedCalls = List.of(
+        new String[] {"GET", "/api/reports/summary"}, new String[] {"GET", "/api/reports"},
+        new String[] {"GET", "/api/feedback"}, new String[] {"PUT", "/api/feedback/1"},
+        new String[] {"POST", "/api/certificates/EM-2026-00001/revocation"},
+        new String[] {"GET", "/api/framework/versions/2099.1"}, new String[] {"GET", "/api/assessors"});
+    for (String[] call : protectedCalls) {
+      // anonymous: challenged, not forbidden
+      RestClient.Response anonymousCall = send(anonymous(), call[0], call[1], empty);
+      assertThat(anonymousCall.status()).as(call[1]).isEqualTo(401);
+      assertThat(anonymousCall.header("WWW-Authenticate")).as(call[1]).startsWith("Basic");
+      // authenticated without the role: forbidden
+      assertThat(send(applicant, call[0], call[1], empty).status()).as(call[1]).isEqualTo(403);
+    }
+    // the public parts of the same paths stay open
+    assertThat(anonymous().get("/api/framework").status()).isEqualTo(200);
+    assertThat(anonymous().get("/api/certificates/EM-2026-99999").status()).isEqualTo(404);
+  }
+
+  private static RestClient.Response send(RestClient client, String method, String path, Object body) {
+    return switch (method) {
+      case "GET" -> client.get(path);
+      case "PUT" -> client.put(path, body);
+      default -> client.post(path, body);
+    };
+  }
+
+  @Test
   void shouldRequireTheCsrfTokenAndSendSecureHeadersInTheWebapps() throws Exception {
     user("access-csrf", Groups.FINANCE);
     Webapp webapp = new Webapp();

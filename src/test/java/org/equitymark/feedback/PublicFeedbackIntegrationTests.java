@@ -62,7 +62,7 @@ class PublicFeedbackIntegrationTests extends HttpTestSupport {
     assertThat(limited.status()).isEqualTo(429);
 
     // and only a scheme manager sees it, escaped as stored
-    assertThat(anonymous().get("/api/feedback").status()).isEqualTo(403);
+    assertThat(anonymous().get("/api/feedback").status()).isEqualTo(401);
     assertThat(applicant.get("/api/feedback").status()).isEqualTo(403);
     JsonNode open = manager.get("/api/feedback?status=open").json();
     JsonNode first = null;

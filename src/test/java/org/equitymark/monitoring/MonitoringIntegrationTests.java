@@ -86,7 +86,7 @@ class MonitoringIntegrationTests extends HttpTestSupport {
     // when an applicant, nobody, then a scheme manager tries to revoke it
     Map<String, Object> revocation = Map.of("revocationReason", "The organisation misrepresented its evidence.");
     assertThat(applicant.post("/api/certificates/" + number + "/revocation", revocation).status()).isEqualTo(403);
-    assertThat(anonymous().post("/api/certificates/" + number + "/revocation", revocation).status()).isEqualTo(403);
+    assertThat(anonymous().post("/api/certificates/" + number + "/revocation", revocation).status()).isEqualTo(401);
     assertThat(anonymous().as("mon-nobody", "wrong").post("/api/certificates/" + number + "/revocation", revocation)
         .status()).isEqualTo(401);
     assertThat(manager.post("/api/certificates/" + number + "/revocation", Map.of("revocationReason", "")).status())
@@ -112,7 +112,7 @@ class MonitoringIntegrationTests extends HttpTestSupport {
         .contains("\r\nA,824,520,63.1\r\n").contains("\r\nN,114,62,54.4\r\n").contains("\r\nB,0,0,\r\n");
     assertThat(get("/api/reports/summary", "application/json", "mon-manager").body()).contains("\"report\":\"summary\"");
     assertThat(get("/api/reports/summary", "text/csv", "mon-applicant").statusCode()).isEqualTo(403);
-    assertThat(get("/api/reports/summary", "text/csv", null).statusCode()).isEqualTo(403);
+    assertThat(get("/api/reports/summary", "text/csv", null).statusCode()).isEqualTo(401);
   }
 
   /** Time passes: a scheme manager executes the case's (or its monitoring's) timer through the REST API. */

@@ -64,7 +64,7 @@ public final class RestClient {
   private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
+      return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -73,8 +73,13 @@ public final class RestClient {
     }
   }
 
-  /** A response: status and body, with the body as JSON on demand. */
-  public record Response(int status, String body) {
+  /** A response: status, body and headers, with the body as JSON on demand. */
+  public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
 
     public JsonNode json() {
       try {
