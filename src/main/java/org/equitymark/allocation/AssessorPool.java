@@ -51,6 +51,18 @@ public class AssessorPool {
             Set.copyOf(conflicts.getOrDefault(rs.getString(1), Set.of())), loads.getOrDefault(rs.getString(1), 0)));
   }
 
+  /**
+   * The tie a user declared with an organisation, if any: assessors of the pool and other staff whose
+   * declarations are kept inactive, so that no decision on the organisation's case is theirs.
+   */
+  public Optional<String> tieWith(String userId, String organisationId) {
+    if (organisationId == null) {
+      return Optional.empty();
+    }
+    return jdbc.query("select tie from em_assessor_conflict where user_id = ? and organisation_id = ?",
+        (rs, row) -> rs.getString(1), userId, organisationId).stream().findFirst();
+  }
+
   public Optional<Assessor> find(String userId) {
     return activeAssessors().stream().filter(a -> a.userId().equals(userId)).findFirst();
   }

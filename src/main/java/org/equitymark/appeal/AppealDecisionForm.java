@@ -6,6 +6,7 @@ import static org.equitymark.submission.Field.required;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.equitymark.allocation.AssessorPool;
 import org.equitymark.allocation.RoleSeparation;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.submission.Checks;
@@ -20,6 +21,12 @@ class AppealDecisionForm implements SubmissionForm {
 
   static final String UPHELD = "upheld";
   static final String DISMISSED = "dismissed";
+
+  private final AssessorPool pool;
+
+  AppealDecisionForm(AssessorPool pool) {
+    this.pool = pool;
+  }
 
   @Override
   public String activityId() {
@@ -41,5 +48,6 @@ class AppealDecisionForm implements SubmissionForm {
   @Override
   public void checkActor(DelegateExecution execution, String userId, Problems problems) {
     RoleSeparation.neverTouchedTheCase(execution, userId, problems);
+    RoleSeparation.notTied(pool, execution, userId, "decide the appeal on", problems);
   }
 }

@@ -7,6 +7,7 @@ import static org.equitymark.submission.Field.required;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.equitymark.allocation.AssessorPool;
 import org.equitymark.allocation.RoleSeparation;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.submission.Checks;
@@ -22,6 +23,12 @@ class CertificationDecisionForm implements SubmissionForm {
 
   static final String APPROVE = "approve";
   static final String REFER_BACK = "refer-back";
+
+  private final AssessorPool pool;
+
+  CertificationDecisionForm(AssessorPool pool) {
+    this.pool = pool;
+  }
 
   @Override
   public String activityId() {
@@ -45,6 +52,7 @@ class CertificationDecisionForm implements SubmissionForm {
     RoleSeparation.notSupportOfficer(execution, userId, "approve", problems);
     RoleSeparation.notLeadAssessor(execution, userId, "approve", problems);
     RoleSeparation.notModerator(execution, userId, "approve", problems);
+    RoleSeparation.notTied(pool, execution, userId, "approve", problems);
   }
 
   @Override

@@ -13,6 +13,7 @@ import static org.equitymark.submission.Field.required;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.equitymark.allocation.AssessorPool;
 import org.equitymark.allocation.RoleSeparation;
 import org.equitymark.framework.Level;
 import org.equitymark.process.CertificationProcess;
@@ -29,6 +30,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ModerationForm implements SubmissionForm {
+
+  private final AssessorPool pool;
+
+  ModerationForm(AssessorPool pool) {
+    this.pool = pool;
+  }
 
   @Override
   public String activityId() {
@@ -52,6 +59,7 @@ class ModerationForm implements SubmissionForm {
   public void checkActor(DelegateExecution execution, String userId, Problems problems) {
     RoleSeparation.notLeadAssessor(execution, userId, "moderate", problems);
     RoleSeparation.notSupportOfficer(execution, userId, "moderate", problems);
+    RoleSeparation.notTied(pool, execution, userId, "moderate", problems);
   }
 
   @Override

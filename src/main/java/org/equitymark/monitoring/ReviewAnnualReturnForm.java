@@ -7,6 +7,8 @@ import static org.equitymark.submission.Field.required;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.equitymark.allocation.AssessorPool;
+import org.equitymark.allocation.RoleSeparation;
 import org.equitymark.submission.Checks;
 import org.equitymark.submission.Field;
 import org.equitymark.submission.Problems;
@@ -19,9 +21,11 @@ import org.springframework.stereotype.Component;
 class ReviewAnnualReturnForm implements SubmissionForm {
 
   private final AnnualReturns annualReturns;
+  private final AssessorPool pool;
 
-  ReviewAnnualReturnForm(AnnualReturns annualReturns) {
+  ReviewAnnualReturnForm(AnnualReturns annualReturns, AssessorPool pool) {
     this.annualReturns = annualReturns;
+    this.pool = pool;
   }
 
   @Override
@@ -34,6 +38,11 @@ class ReviewAnnualReturnForm implements SubmissionForm {
     return List.of(
         required(REVALIDATED.name(), Checks.yesNo()),
         optional(REVIEW_COMMENTS.name(), Checks.paragraphs(5000)));
+  }
+
+  @Override
+  public void checkActor(DelegateExecution execution, String userId, Problems problems) {
+    RoleSeparation.notTied(pool, execution, userId, "review the annual return of", problems);
   }
 
   @Override
