@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.equitymark.framework.Level;
+import org.equitymark.panel.PanelReview;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.scoring.OverallLevel;
 import org.equitymark.scoring.Scorer;
@@ -41,5 +42,6 @@ public class ScoreAssessmentDelegate implements JavaDelegate {
     ACHIEVED_LEVEL.set(execution, achieved.id());
     OUTCOME.set(execution, AssessmentOutcome.outcome(achieved, target));
     MODERATION_REQUIRED.set(execution, AssessmentOutcome.moderationRequired(target, achieved, selfAssessed));
+    CertificationProcess.PANEL_REVIEW_REQUIRED.set(execution, !PanelReview.reviewersOf(execution).isEmpty());
   }
 }

@@ -43,6 +43,8 @@ public final class CertificationProcess {
     public static final String CLARIFICATION_ESCALATION_DUE = "clarificationEscalationDue";
     public static final String SUPPORT_CLARIFICATION = "supportClarification";
     public static final String SCORE_ASSESSMENT = "scoreAssessment";
+    public static final String REVIEW_AS_PANEL_MEMBER = "reviewAsPanelMember";
+    public static final String DECIDE_PANEL_REVIEW = "decidePanelReview";
     public static final String MODERATE_ASSESSMENT = "moderateAssessment";
     public static final String APPROVE_CERTIFICATION = "approveCertification";
     public static final String ISSUE_CERTIFICATE = "issueCertificate";
@@ -116,6 +118,13 @@ public final class CertificationProcess {
   public static final Variable<String> SUPPORT_NOTES = Variable.string("supportNotes");
   public static final Variable<String> ACHIEVED_LEVEL = Variable.string("achievedLevel");
   public static final Variable<String> OUTCOME = Variable.string("outcome");
+  // the assessment panel (Competence, Excellence): each member beside the lead reviews the assessment
+  public static final Variable<Boolean> PANEL_REVIEW_REQUIRED = Variable.bool("panelReviewRequired");
+  public static final Variable<String> PANEL_MEMBER = Variable.string("panelMember");
+  public static final Variable<Boolean> PANEL_MEMBER_AGREES = Variable.bool("panelMemberAgrees");
+  public static final Variable<String> PANEL_MEMBER_REASONS = Variable.string("panelMemberReasons");
+  public static final Variable<Variable.JsonText> PANEL_REVIEWS = Variable.json("panelReviews");
+  public static final Variable<String> PANEL_REVIEW_OUTCOME = Variable.string("panelReviewOutcome");
   public static final Variable<Boolean> MODERATION_REQUIRED = Variable.bool("moderationRequired");
   public static final Variable<Boolean> MODERATION_AGREED = Variable.bool("moderationAgreed");
   public static final Variable<String> MODERATED_LEVEL = Variable.string("moderatedLevel");

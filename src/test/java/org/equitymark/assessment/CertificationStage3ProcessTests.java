@@ -190,6 +190,7 @@ class CertificationStage3ProcessTests extends ProcessTestSupport {
     ProcessInstance instance = ready("competence", allIndicatorsUpTo("competence"));
     String lead = leadAssessor(instance);
     complete(lead, instance, ASSESS_EVIDENCE, assessment(false, allIndicatorsUpTo("foundation")));
+    reviewAsPanel(instance);
     assertThat(instance).isWaitingAt(MODERATE_ASSESSMENT);
     identityService.createMembership(lead, "moderators");
     try {
@@ -218,6 +219,7 @@ class CertificationStage3ProcessTests extends ProcessTestSupport {
 
     // when
     complete(leadAssessor(instance), instance, ASSESS_EVIDENCE, assessment(false, allIndicatorsUpTo("excellence")));
+    reviewAsPanel(instance);
 
     // then
     assertThat(instance).isWaitingAt(MODERATE_ASSESSMENT);

@@ -25,6 +25,7 @@ class DecisionTablesTests {
   private static final DmnDecision FEE_BAND = parse("processes/fee-band.dmn", "fee-band");
   private static final DmnDecision CERTIFICATION_LEVEL =
       parse("processes/certification-level.dmn", "certification-level");
+  private static final DmnDecision PANEL_REVIEW = parse("processes/panel-review.dmn", "panel-review");
 
   @ParameterizedTest(name = "{0} with {1} staff: band {2}, GBP {3}")
   @CsvSource({
@@ -125,6 +126,23 @@ class DecisionTablesTests {
 
     // when / then
     assertThat(level(inputs)).isEqualTo("none");
+  }
+
+  @ParameterizedTest(name = "{0} agree and {1} disagree beside the lead: {2}")
+  @CsvSource({
+      "2, 0, agreed",
+      "1, 1, split",
+      "0, 2, referred-back",
+      "2, 1, split",
+      "1, 2, referred-back",
+      "0, 1, referred-back"})
+  void shouldDecideThePanelReviewByMajorityWithTheLead(long agreed, long disagreed, String outcome) {
+    // when
+    String decided = DMN.evaluateDecisionTable(PANEL_REVIEW,
+        Map.<String, Object>of("panelAgreed", agreed, "panelDisagreed", disagreed)).getSingleResult().getSingleEntry();
+
+    // then
+    assertThat(decided).isEqualTo(outcome);
   }
 
   private static String level(Map<String, Object> inputs) {

@@ -116,9 +116,31 @@ public abstract class ProcessTestSupport {
   protected ProcessInstance decidedCase(String applicant, String email, String target, String... confirmed) {
     ProcessInstance instance = caseReadyForAssessment(applicant, email, target, allIndicatorsUpTo(target));
     complete(leadAssessor(instance), instance, "assessEvidence", assessment(false, confirmed));
+    reviewAsPanel(instance);
     complete("panel1", instance, "approveCertification", Map.of("panelDecision", "approve"));
     runAsyncJobs();
     return instance;
+  }
+
+  /**
+   * Each open {@code reviewAsPanelMember} task completed by its own panel member, in the order of the
+   * open tasks' assignees: agreeing, or not (with reasons) where {@code agrees} says so; every member
+   * agrees when nothing is given. Does nothing on a case without a panel review open.
+   */
+  protected void reviewAsPanel(ProcessInstance instance, boolean... agrees) {
+    List<Task> reviews = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("reviewAsPanelMember").orderByTaskAssignee().asc().list();
+    for (int i = 0; i < reviews.size(); i++) {
+      Task review = reviews.get(i);
+      boolean agreeing = i >= agrees.length || agrees[i];
+      Map<String, Object> view = agreeing
+          ? Map.of("panelMemberAgrees", true)
+          : Map.of("panelMemberAgrees", false, "panelMemberReasons", "The access evidence does not show translated signs.");
+      as(review.getAssignee(), () -> {
+        taskService.complete(review.getId(), view);
+        return null;
+      });
+    }
   }
 
   /** The drafted action plan with a person and a date filled in for every action, as the applicant would. */
