@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The public register and certificate verification as JSON, and the certificates' PDFs. */
@@ -46,10 +47,13 @@ class CertificateApiController {
   record ApiError(String type, String message) {
   }
 
+  /** The register, or the part a search asks for ({@code ?q=&level=&state=}); 400 with the reasons for a search it cannot run. */
   @GetMapping("/api/register")
-  List<RegisterEntry> register() {
+  List<RegisterEntry> register(@RequestParam(required = false) String q, @RequestParam(required = false) String level,
+      @RequestParam(required = false) String state) {
+    RegisterQuery query = RegisterQuery.of(q, level, state);
     LocalDate today = CertificateClock.today();
-    return certificates.register().stream()
+    return certificates.register(query, today).stream()
         .map(c -> new RegisterEntry(c.certificateNumber(), c.organisationName(), c.workplaceArea(), c.level(),
             c.stateOn(today), c.issuedOn(), c.expiresOn(), links.verifyUrl(c.certificateNumber())))
         .toList();

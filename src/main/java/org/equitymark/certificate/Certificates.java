@@ -107,6 +107,12 @@ public class Certificates {
     return query("1 = 1", REGISTER_ORDER);
   }
 
+  /** The certificates a search of the register finds, in the register's order. */
+  @Transactional(readOnly = true)
+  public List<Certificate> register(RegisterQuery query, LocalDate today) {
+    return query.isEmpty() ? register() : register().stream().filter(c -> query.matches(c, today)).toList();
+  }
+
   /**
    * Moves a certificate to a new state and records why. Nothing happens when it is in that state
    * already; a revoked or expired certificate changes no more.

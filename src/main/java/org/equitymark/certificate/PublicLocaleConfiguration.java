@@ -33,7 +33,8 @@ class PublicLocaleConfiguration implements WebMvcConfigurer {
     LocaleChangeInterceptor languageParameter = new LocaleChangeInterceptor();
     languageParameter.setParamName(LANGUAGE_PARAMETER);
     languageParameter.setIgnoreInvalidLocale(true);
-    registry.addInterceptor(languageParameter).addPathPatterns("/register", "/verify/**", "/error");
+    registry.addInterceptor(languageParameter).addPathPatterns("/register", "/verify/**", "/feedback/**", "/apply", "/apply/**",
+        "/error");
   }
 
   /** English or Welsh from the header, or as chosen for this request by the language parameter. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.equitymark.access.SchemeManagers;
 import org.equitymark.certificate.Certificates;
 import org.equitymark.submission.Checks;
@@ -35,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FeedbackController {
 
-  static final int MAX_MESSAGE = 5000;
-
   private final PublicFeedback feedback;
   private final Certificates certificates;
   private final IdentityService identityService;
@@ -53,16 +50,12 @@ class FeedbackController {
     if (certificates.find(certificateNumber).isEmpty()) {
       return answer(HttpStatus.NOT_FOUND, "not-found", "No certificate " + certificateNumber);
     }
-    Map<String, String> problems = new LinkedHashMap<>();
-    check(Field.required("submitterType", Checks.oneOf(Feedback.SUBMITTER_TYPES)), body, problems);
-    check(Field.required("message", Checks.paragraphs(10, MAX_MESSAGE)), body, problems);
-    body.keySet().stream().filter(k -> !k.equals("submitterType") && !k.equals("message"))
-        .forEach(k -> problems.put(k, "is not a field of feedback"));
+    Map<String, String> problems = FeedbackForm.problems(body);
     if (!problems.isEmpty()) {
       throw new InvalidSubmissionException("feedback on " + certificateNumber, problems);
     }
-    Optional<Duration> wait = feedback.submit(certificateNumber, (String) body.get("submitterType"),
-        (String) body.get("message"), request.getRemoteAddr());
+    Optional<Duration> wait = feedback.submit(certificateNumber, (String) body.get(FeedbackForm.SUBMITTER_TYPE),
+        (String) body.get(FeedbackForm.MESSAGE), request.getRemoteAddr());
     if (wait.isPresent()) {
       return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
           .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.get().toSeconds())))
@@ -88,8 +81,8 @@ class FeedbackController {
       return answer(HttpStatus.FORBIDDEN, "forbidden", "Feedback is for scheme managers");
     }
     Map<String, String> problems = new LinkedHashMap<>();
-    check(Field.required("status", Checks.oneOf(Feedback.ACTED_ON, Feedback.NO_ACTION)), body, problems);
-    check(Field.required("triageNotes", Checks.paragraphs(2, 2000)), body, problems);
+    FeedbackForm.check(Field.required("status", Checks.oneOf(Feedback.ACTED_ON, Feedback.NO_ACTION)), body, problems);
+    FeedbackForm.check(Field.required("triageNotes", Checks.paragraphs(2, 2000)), body, problems);
     if (!problems.isEmpty()) {
       throw new InvalidSubmissionException("triage of feedback " + id, problems);
     }
@@ -98,15 +91,6 @@ class FeedbackController {
       return answer(HttpStatus.NOT_FOUND, "not-found", "No feedback " + id);
     }
     return answer(HttpStatus.OK, "triaged", "Feedback " + id + " is " + body.get("status"));
-  }
-
-  private static void check(Field field, Map<String, Object> body, Map<String, String> problems) {
-    Object value = body.get(field.name());
-    if (value == null || (value instanceof String s && s.isBlank())) {
-      problems.put(field.name(), "is required");
-      return;
-    }
-    field.check().problem(Variables.untypedValue(value)).ifPresent(reason -> problems.put(field.name(), reason));
   }
 
   private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String type, String message) {

@@ -12,20 +12,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.equitymark.ratelimit.RateLimits;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Public feedback, kept in the database: the rate limit per sender address counts the sender's
- * recent feedback there too, under a lock on the sender's row, so it holds across every node of a
- * cluster. Addresses are kept only as a salted SHA-256 hash.
+ * Public feedback, kept in the database, with a limit per sender address ({@link RateLimits}: counted
+ * in the database under a lock on the sender's row, so it holds across every node of a cluster).
+ * Addresses are kept only as a salted SHA-256 hash.
  */
 @Service
 @Transactional
@@ -35,56 +32,18 @@ public class PublicFeedback {
       + "triaged_by, triaged_at, triage_notes";
 
   private final JdbcTemplate jdbc;
-  private final int maxPerWindow;
-  private final Duration window;
+  private final RateLimits limits;
+  private final RateLimits.Limit limit;
   private final String salt;
-  private final TransactionTemplate newTransaction;
 
-  public PublicFeedback(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+  public PublicFeedback(JdbcTemplate jdbc, RateLimits limits,
       @Value("${equitymark.feedback.max-per-address:5}") int maxPerWindow,
       @Value("${equitymark.feedback.window:PT1H}") String window,
       @Value("${equitymark.feedback.address-salt:equitymark-feedback}") String salt) {
     this.jdbc = jdbc;
-    this.maxPerWindow = maxPerWindow;
-    this.window = Duration.parse(window);
+    this.limits = limits;
+    this.limit = new RateLimits.Limit("feedback", maxPerWindow, Duration.parse(window));
     this.salt = salt;
-    this.newTransaction = new TransactionTemplate(transactionManager);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    if (maxPerWindow < 1 || this.window.isNegative() || this.window.isZero()) {
-      throw new IllegalArgumentException("equitymark.feedback.max-per-address and .window must be positive");
-    }
-  }
-
-  /**
-   * How long the sender must wait, when it has sent its share in the window already. Locks the
-   * sender's row until the transaction ends, so call it in the transaction that records the feedback.
-   */
-  public Optional<Duration> retryAfter(String senderAddress) {
-    lockSender(hash(senderAddress));
-    Instant now = now();
-    List<Timestamp> recent = jdbc.query("select received_at from em_feedback where client_hash = ? and received_at > ? "
-            + "order by received_at", (rs, row) -> rs.getTimestamp(1), hash(senderAddress),
-        Timestamp.from(now.minus(window)));
-    if (recent.size() < maxPerWindow) {
-      return Optional.empty();
-    }
-    return Optional.of(Duration.between(now, recent.get(recent.size() - maxPerWindow).toInstant().plus(window)));
-  }
-
-  private void lockSender(String clientHash) {
-    if (jdbc.query("select client_hash from em_feedback_sender where client_hash = ? for update",
-        (rs, row) -> rs.getString(1), clientHash).isEmpty()) {
-      // the sender's first feedback: create its row in a transaction of its own (a duplicate from
-      // another node at the same moment must not abort ours), then lock it
-      try {
-        newTransaction.executeWithoutResult(status ->
-            jdbc.update("insert into em_feedback_sender (client_hash) values (?)", clientHash));
-      } catch (DuplicateKeyException e) {
-        // inserted by another node meanwhile
-      }
-      jdbc.query("select client_hash from em_feedback_sender where client_hash = ? for update",
-          (rs, row) -> rs.getString(1), clientHash);
-    }
   }
 
   /**
@@ -92,7 +51,7 @@ public class PublicFeedback {
    * long it must wait then. Counting and recording happen under the sender's lock, in one transaction.
    */
   public Optional<Duration> submit(String certificateNumber, String submitterType, String message, String senderAddress) {
-    Optional<Duration> wait = retryAfter(senderAddress);
+    Optional<Duration> wait = limits.acquire(limit, senderAddress);
     if (wait.isEmpty()) {
       record(certificateNumber, submitterType, message, senderAddress);
     }

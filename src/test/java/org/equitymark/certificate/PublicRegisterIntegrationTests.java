@@ -216,6 +216,62 @@ class PublicRegisterIntegrationTests {
     assertThat(get("/css/public.css", "text/css", null).statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void shouldSearchTheRegisterByNameLevelAndStateAsJsonAndOnThePage() {
+    // given two organisations, one of them with a suspended certificate for a workplace area
+    String tag = "Srch" + System.nanoTime();
+    Certificate alpha = issue(tag + " Alpha Care", null);
+    Certificate beta = issue(tag + " Beta Health", "Ward Zeta");
+    new TransactionTemplate(transactionManager).executeWithoutResult(
+        s -> certificates.changeState(beta.certificateNumber(), CertificateState.SUSPENDED, "Annual return missed"));
+
+    // when searched by a name, in any case, of the organisation or the area, by level and by state
+    assertThat(numbers(get("/api/register?q=" + tag.toLowerCase() + "+alpha", JSON, null)))
+        .containsExactly(alpha.certificateNumber());
+    assertThat(numbers(get("/api/register?q=ward+ZETA", JSON, null))).contains(beta.certificateNumber())
+        .doesNotContain(alpha.certificateNumber());
+    assertThat(numbers(get("/api/register?q=" + tag + "&level=competence", JSON, null)))
+        .containsExactlyInAnyOrder(alpha.certificateNumber(), beta.certificateNumber());
+    assertThat(numbers(get("/api/register?q=" + tag + "&level=excellence", JSON, null))).isEmpty();
+    assertThat(numbers(get("/api/register?q=" + tag + "&state=suspended", JSON, null)))
+        .containsExactly(beta.certificateNumber());
+
+    // then the page finds the same, keeps the search in its form, and explains the levels and states
+    HttpResponse<String> page = get("/register?q=" + tag + "&state=active", HTML, null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(tag + " Alpha Care", "value=\"" + tag + "\"", "<option value=\"active\" selected=\"selected\"",
+        "What the levels mean", "Raising awareness", "What the states mean").doesNotContain(tag + " Beta Health");
+    HttpResponse<String> welsh = get("/register?lang=cy&q=" + tag + "+beta", HTML, null);
+    assertThat(welsh.body()).contains(tag + " Beta Health", "Ystyr y lefelau", "Codi ymwybyddiaeth", "Chwilio")
+        .doesNotContain(tag + " Alpha Care");
+    assertThat(get("/register?q=nothing-like-" + tag, HTML, null).body()).contains("No certified organisation");
+  }
+
+  @Test
+  void shouldRefuseASearchItCannotRunAndEscapeWhatWasTyped() {
+    // an unknown level or state, or a name too long: 400 with the reasons
+    HttpResponse<String> api = get("/api/register?level=platinum&state=gone", JSON, null);
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(json(api).get("problems").has("level")).isTrue();
+    assertThat(json(api).get("problems").has("state")).isTrue();
+    assertThat(get("/api/register?q=" + "x".repeat(201), JSON, null).statusCode()).isEqualTo(400);
+    HttpResponse<String> page = get("/register?level=platinum", HTML, null);
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body()).contains("There is a problem", "Choose a level from the list");
+
+    // markup typed into the search is shown as text
+    HttpResponse<String> markup = get("/register?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", HTML, null);
+    assertThat(markup.statusCode()).isEqualTo(200);
+    assertThat(markup.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
+  }
+
+  private static List<String> numbers(HttpResponse<String> register) {
+    assertThat(register.statusCode()).as(register.body()).isEqualTo(200);
+    List<String> numbers = new java.util.ArrayList<>();
+    json(register).forEach(entry -> numbers.add(entry.get("certificateNumber").asText()));
+    return numbers;
+  }
+
   private Certificate issue(String organisationName, String workplaceArea) {
     TransactionTemplate transaction = new TransactionTemplate(transactionManager);
     CertificateFixtures.Applicant applicant = applicant(organisations, numbers, transaction, organisationName);

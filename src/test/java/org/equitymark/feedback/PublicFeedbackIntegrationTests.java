@@ -3,7 +3,12 @@ package org.equitymark.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.equitymark.access.Groups;
 import org.equitymark.certificate.Certificate;
 import org.equitymark.certificate.CertificateRequest;
@@ -12,6 +17,7 @@ import org.equitymark.framework.Level;
 import org.equitymark.numbering.SequenceNumbers;
 import org.equitymark.registration.Organisation;
 import org.equitymark.registration.Organisations;
+import org.equitymark.support.FormClient;
 import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.RestClient;
 import org.junit.jupiter.api.Test;
@@ -30,6 +36,7 @@ class PublicFeedbackIntegrationTests extends HttpTestSupport {
   @Autowired Organisations organisations;
   @Autowired SequenceNumbers numbers;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired PublicFeedback feedback;
 
   @Test
   void shouldTakeFeedbackWithoutAnAccountWithinLimitsAndShowItOnlyToSchemeManagers() {
@@ -85,6 +92,106 @@ class PublicFeedbackIntegrationTests extends HttpTestSupport {
 
     // then it is no longer open
     assertThat(manager.get("/api/feedback?status=acted-on").body()).contains("\"id\":" + id);
+  }
+
+  @Test
+  void shouldTakeFeedbackFromTheVerifyPageInEnglishAndWelsh() {
+    String number = certify("Page Feedback Services");
+    at(Duration.ofDays(-400), () -> {
+      // given a member of the public on the certificate's page
+      FormClient person = new FormClient(port);
+      FormClient.Page verify = person.get("/verify/" + number);
+      assertThat(verify.status()).isEqualTo(200);
+      assertThat(verify.body()).contains("action=\"/feedback/" + number + "?lang=en\"", "Tell us about this service",
+          "name=\"formToken\"");
+
+      // when they send feedback with markup in it
+      FormClient.Page sent = person.submit("/feedback/" + number + "?lang=en",
+          Map.of("submitterType", "carer", "message", "No interpreter at <b>Ward 2</b> & a long wait."));
+
+      // then a redirect to the thank-you page, and the feedback is kept escaped for the scheme managers
+      assertThat(sent.status()).isEqualTo(303);
+      assertThat(sent.location()).endsWith("/feedback/" + number + "/thanks?lang=en");
+      FormClient.Page thanks = person.get("/feedback/" + number + "/thanks?lang=en");
+      assertThat(thanks.status()).isEqualTo(200);
+      assertThat(thanks.body()).contains("Thank you for your feedback", "Page Feedback Services");
+      assertThat(feedback.open(number)).singleElement().satisfies(f -> {
+        assertThat(f.message()).isEqualTo("No interpreter at &lt;b&gt;Ward 2&lt;/b&gt; &amp; a long wait.");
+        assertThat(f.submitterType()).isEqualTo("carer");
+      });
+
+      // and in Welsh
+      FormClient welsh = new FormClient(port);
+      assertThat(welsh.get("/verify/" + number + "?lang=cy").body())
+          .contains("Dywedwch wrthym am y gwasanaeth hwn", "action=\"/feedback/" + number + "?lang=cy\"");
+      FormClient.Page diolch = welsh.submit("/feedback/" + number + "?lang=cy",
+          Map.of("submitterType", "community-group", "message", "Roedd y staff yn garedig iawn."));
+      assertThat(diolch.location()).endsWith("/feedback/" + number + "/thanks?lang=cy");
+      assertThat(welsh.get("/feedback/" + number + "/thanks?lang=cy").body()).contains("Diolch am eich adborth");
+      assertThat(feedback.open(number)).hasSize(2);
+    });
+  }
+
+  @Test
+  void shouldRefuseAPageFormWithoutItsTokenOrWithBadInputAndKeepNothing() {
+    String number = certify("Refusing Feedback Services");
+    at(Duration.ofDays(-500), () -> {
+      FormClient person = new FormClient(port);
+      person.get("/verify/" + number);
+      Map<String, String> good = Map.of("submitterType", "service-user", "message", "A fair and kind service.");
+
+      // without the form token, or with another browser's, it is refused
+      assertThat(person.post("/feedback/" + number, good, "text/html").status()).isEqualTo(403);
+      FormClient other = new FormClient(port);
+      other.get("/verify/" + number);
+      Map<String, String> foreignToken = new LinkedHashMap<>(good);
+      foreignToken.put("formToken", other.formToken());
+      assertThat(person.post("/feedback/" + number, foreignToken, "text/html").status()).isEqualTo(403);
+
+      // bad input shows the form again with the reasons, the text escaped
+      FormClient.Page refused = person.submit("/feedback/" + number, Map.of("message", "<i>x</i>"));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body()).contains("There is a problem", "Choose who you are", "Write your feedback in 10",
+          "&lt;i&gt;x&lt;/i&gt;</textarea>").doesNotContain("<i>x</i>");
+      Map<String, String> extra = new LinkedHashMap<>(good);
+      extra.put("patientNhsNumber", "943 476 5919");
+      assertThat(person.submit("/feedback/" + number, extra).status()).isEqualTo(400);
+      assertThat(person.submit("/feedback/EM-1999-99999", good).status()).isEqualTo(404);
+      assertThat(person.submit("/feedback/" + number, Map.of("submitterType", "carer",
+          "message", "x".repeat(10 * 1024 * 1024))).status()).isEqualTo(413);
+
+      // and nothing was kept
+      assertThat(feedback.open(number)).isEmpty();
+    });
+  }
+
+  @Test
+  void shouldLimitFeedbackFromOnePlaceOnThePageAndTheApiAlike() {
+    String number = certify("Limited Feedback Services");
+    at(Duration.ofDays(-600), () -> {
+      FormClient person = new FormClient(port);
+      person.get("/verify/" + number + "?lang=cy");
+      Map<String, String> message = Map.of("submitterType", "other", "message", "Feedback sent again and again.");
+      for (int i = 0; i < 5; i++) {
+        assertThat(person.submit("/feedback/" + number + "?lang=cy", message).status()).isEqualTo(303);
+      }
+
+      FormClient.Page limited = person.submit("/feedback/" + number + "?lang=cy", message);
+      assertThat(limited.status()).isEqualTo(429);
+      assertThat(limited.body()).contains("Rydych wedi anfon adborth sawl gwaith yn barod");
+      assertThat(anonymous().post("/api/feedback/" + number, message).status()).isEqualTo(429);
+      assertThat(feedback.open(number)).hasSize(5);
+    });
+  }
+
+  /** Runs the steps with the engine's clock moved, so that this test's feedback counts in no other test's window. */
+  private static void at(Duration offset, Runnable steps) {
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(offset)));
+    try {
+      steps.run();
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private String certify(String name) {
