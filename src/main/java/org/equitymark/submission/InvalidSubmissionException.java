@@ -12,13 +12,20 @@ public class InvalidSubmissionException extends FormFieldValidationException {
 
   private static final long serialVersionUID = 1L;
 
+  private final String what;
   private final transient Map<String, String> problems;
 
   public InvalidSubmissionException(String what, Map<String, String> problems) {
     super(Map.copyOf(problems), "Invalid " + what + ": " + problems.entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue())
         .collect(Collectors.joining("; ")));
+    this.what = what;
     this.problems = Map.copyOf(problems);
+  }
+
+  /** What was refused, e.g. {@code submission for assessEvidence}: no submitted value. */
+  public String what() {
+    return what;
   }
 
   /** The reason per field name. */

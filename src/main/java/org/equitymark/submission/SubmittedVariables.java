@@ -1,66 +1,49 @@
 package org.equitymark.submission;
 
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
 /**
  * Knows which variables the current engine command has written, so that a task's completion
  * listener can tell the variables a user submitted from those already on the case.
  *
- * <p>Camunda reports every variable write as a history event while the command runs; this
- * handler sits beside the default database handler and keeps the names per command context.
- * The state lives only as long as the command (one request), so it is cluster-safe.
+ * <p>It reads the command's own entity cache, not history: a variable the command created is
+ * still transient there, and one it wrote is dirty, because every write, even of the same value,
+ * raises the variable's sequence counter, which is part of its persistent state. So the check does
+ * not depend on the history level (at {@code activity} or {@code none} the engine produces no
+ * variable history events). The cache lives only as long as the command (one request), so this is
+ * cluster-safe.
  */
 @Component
-public class SubmittedVariables implements HistoryEventHandler {
-
-  private static final ThreadLocal<Map<CommandContext, Set<String>>> WRITTEN =
-      ThreadLocal.withInitial(WeakHashMap::new);
-
-  @Override
-  public void handleEvent(HistoryEvent event) {
-    if (event instanceof HistoricVariableUpdateEventEntity update) {
-      CommandContext context = Context.getCommandContext();
-      if (context != null) {
-        WRITTEN.get().computeIfAbsent(context, this::trackUntilClosed).add(update.getVariableName());
-      }
-    }
-  }
-
-  @Override
-  public void handleEvents(List<HistoryEvent> events) {
-    events.forEach(this::handleEvent);
-  }
+public class SubmittedVariables {
 
   /** The names of the variables written so far by the command that is running now. */
   public Set<String> inCurrentCommand() {
     CommandContext context = Context.getCommandContext();
-    Set<String> names = context == null ? null : WRITTEN.get().get(context);
-    return names == null ? Set.of() : Collections.unmodifiableSet(new HashSet<>(names));
+    if (context == null) {
+      return Set.of();
+    }
+    DbEntityCache cache = context.getDbEntityManager().getDbEntityCache();
+    Set<String> names = new TreeSet<>();
+    for (VariableInstanceEntity variable : cache.getEntitiesByType(VariableInstanceEntity.class)) {
+      CachedDbEntity cached = cache.getCachedEntity(variable);
+      if (cached != null && writtenInThisCommand(cached)) {
+        names.add(variable.getName());
+      }
+    }
+    return Set.copyOf(names);
   }
 
-  private Set<String> trackUntilClosed(CommandContext context) {
-    context.registerCommandContextListener(new org.camunda.bpm.engine.impl.interceptor.CommandContextListener() {
-      @Override
-      public void onCommandContextClose(CommandContext closed) {
-        WRITTEN.get().remove(closed);
-      }
-
-      @Override
-      public void onCommandFailed(CommandContext failed, Throwable t) {
-        WRITTEN.get().remove(failed);
-      }
-    });
-    return new HashSet<>();
+  private static boolean writtenInThisCommand(CachedDbEntity cached) {
+    DbEntityState state = cached.getEntityState();
+    return state == DbEntityState.TRANSIENT
+        || (state == DbEntityState.PERSISTENT || state == DbEntityState.MERGED) && cached.isDirty();
   }
 }
