@@ -184,6 +184,51 @@ class PublicFeedbackIntegrationTests extends HttpTestSupport {
     });
   }
 
+  @Test
+  void shouldCountTheForwardedSenderOnlyBehindATrustedProxy() {
+    String number = certify("Proxied Feedback Services");
+    at(Duration.ofDays(-700), () -> {
+      // given the trusted proxy (127.0.0.2 in the test profile) forwarding one sender five times
+      for (int i = 0; i < 5; i++) {
+        assertThat(postFeedback(TRUSTED_PROXY, number, "203.0.113.7")).isEqualTo(202);
+      }
+
+      // then that sender waits, while another sender behind the same proxy is heard
+      assertThat(postFeedback(TRUSTED_PROXY, number, "203.0.113.7")).isEqualTo(429);
+      assertThat(postFeedback(TRUSTED_PROXY, number, "198.51.100.20")).isEqualTo(202);
+    });
+    at(Duration.ofDays(-800), () -> {
+      // given anyone else sending the header, a new address each time
+      for (int i = 0; i < 5; i++) {
+        assertThat(postFeedback(ANY_CLIENT, number, "192.0.2." + i)).isEqualTo(202);
+      }
+
+      // then the header is ignored: its own address is limited
+      assertThat(postFeedback(ANY_CLIENT, number, "192.0.2.99")).isEqualTo(429);
+    });
+  }
+
+  private static final String TRUSTED_PROXY = "127.0.0.2";
+  private static final String ANY_CLIENT = "127.0.0.1";
+
+  /** POSTs feedback from a chosen local address with an X-Forwarded-For header; the status. */
+  private int postFeedback(String fromAddress, String number, String forwardedFor) {
+    String body = "{\"submitterType\":\"service-user\",\"message\":\"Sent through a proxy, as most are.\"}";
+    String request = "POST /api/feedback/" + number + " HTTP/1.1\r\nHost: localhost:" + port
+        + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nX-Forwarded-For: " + forwardedFor
+        + "\r\nContent-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        + "\r\nConnection: close\r\n\r\n" + body;
+    try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+        java.net.InetAddress.getByName(fromAddress), 0)) {
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.UTF_8)).readLine();
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Runs the steps with the engine's clock moved, so that this test's feedback counts in no other test's window. */
   private static void at(Duration offset, Runnable steps) {
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(offset)));
