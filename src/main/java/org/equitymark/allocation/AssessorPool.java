@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.equitymark.engine.EngineTables;
 import org.equitymark.process.CertificationProcess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssessorPool {
 
   private final JdbcTemplate jdbc;
+  private final String loadsSql;
 
-  public AssessorPool(JdbcTemplate jdbc) {
+  public AssessorPool(JdbcTemplate jdbc, EngineTables tables) {
     this.jdbc = jdbc;
+    this.loadsSql = loadsQuery(tables);
   }
 
   /**
@@ -31,11 +34,14 @@ public class AssessorPool {
    * instances with that {@code leadAssessor}, not yet under certificate monitoring (years long, no
    * assessment work). One grouped query over the engine's variables, not one query per assessor.
    */
-  private static final String LOADS = "select v.TEXT_, count(*) from ACT_RU_VARIABLE v "
-      + "join ACT_RE_PROCDEF d on d.ID_ = v.PROC_DEF_ID_ "
-      + "where d.KEY_ = ? and v.NAME_ = ? and v.EXECUTION_ID_ = v.PROC_INST_ID_ "
-      + "and not exists (select 1 from ACT_RU_EXECUTION e where e.PROC_INST_ID_ = v.PROC_INST_ID_ and e.ACT_ID_ = ?) "
-      + "group by v.TEXT_";
+  static String loadsQuery(EngineTables tables) {
+    return "select v.TEXT_, count(*) from " + tables.of("ACT_RU_VARIABLE") + " v "
+        + "join " + tables.of("ACT_RE_PROCDEF") + " d on d.ID_ = v.PROC_DEF_ID_ "
+        + "where d.KEY_ = ? and v.NAME_ = ? and v.EXECUTION_ID_ = v.PROC_INST_ID_ "
+        + "and not exists (select 1 from " + tables.of("ACT_RU_EXECUTION")
+        + " e where e.PROC_INST_ID_ = v.PROC_INST_ID_ and e.ACT_ID_ = ?) "
+        + "group by v.TEXT_";
+  }
 
   /** Every active assessor with its conflicts and current load. */
   public List<Assessor> activeAssessors() {
@@ -69,7 +75,7 @@ public class AssessorPool {
 
   private Map<String, Integer> loads() {
     Map<String, Integer> loads = new HashMap<>();
-    jdbc.query(LOADS, rs -> {
+    jdbc.query(loadsSql, rs -> {
       loads.put(rs.getString(1), rs.getInt(2));
     }, CertificationProcess.KEY, CertificationProcess.LEAD_ASSESSOR.name(), CertificationProcess.MONITOR_CERTIFICATE);
     return loads;

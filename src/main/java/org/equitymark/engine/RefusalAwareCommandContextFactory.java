@@ -3,15 +3,14 @@ package org.equitymark.engine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
-import org.equitymark.submission.RefusedSubmissions;
 
 /**
  * The engine logs every exception that ends a command at ERROR with its stack trace (ENGINE-16004,
  * logger {@code org.camunda.bpm.engine.context}), except the ones it knows to be the caller's
  * mistake (a bad request, an optimistic lock, a missing authorization), which it logs at DEBUG.
  * A refused submission is the caller's mistake too: its command context logs it at DEBUG like
- * those, and {@link RefusedSubmissions} writes the one line an operator needs. Real failures of a
- * command keep their ERROR and stack trace.
+ * those, and the refusal itself ({@link RejectedInputException#logRejection}) writes the one line an
+ * operator needs. Real failures of a command keep their ERROR and stack trace.
  */
 class RefusalAwareCommandContextFactory extends CommandContextFactory {
 
@@ -29,8 +28,8 @@ class RefusalAwareCommandContextFactory extends CommandContextFactory {
     /** Asked once for a failed command that is not logged at INFO, to choose DEBUG over ERROR. */
     @Override
     protected boolean shouldLogFine(Throwable exception) {
-      var refusal = RefusedSubmissions.refusal(exception);
-      refusal.ifPresent(RefusedSubmissions::log);
+      var refusal = RejectedInputException.in(exception);
+      refusal.ifPresent(RejectedInputException::logRejection);
       return refusal.isPresent() || super.shouldLogFine(exception);
     }
   }

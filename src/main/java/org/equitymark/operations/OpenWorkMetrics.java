@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.equitymark.engine.EngineQueries;
+import org.equitymark.engine.EngineTables;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,20 +36,20 @@ class OpenWorkMetrics implements MeterBinder {
 
   private final JdbcTemplate jdbc;
   private final RepositoryService repositoryService;
-  private final String tablePrefix;
+  private final EngineTables tables;
   private final Clock clock;
 
   private volatile Snapshot snapshot;
 
   @Autowired
-  OpenWorkMetrics(JdbcTemplate jdbc, RepositoryService repositoryService, ProcessEngineConfigurationImpl engine) {
-    this(jdbc, repositoryService, engine.getDatabaseTablePrefix(), Clock.systemUTC());
+  OpenWorkMetrics(JdbcTemplate jdbc, RepositoryService repositoryService, EngineTables tables) {
+    this(jdbc, repositoryService, tables, Clock.systemUTC());
   }
 
-  OpenWorkMetrics(JdbcTemplate jdbc, RepositoryService repositoryService, String tablePrefix, Clock clock) {
+  OpenWorkMetrics(JdbcTemplate jdbc, RepositoryService repositoryService, EngineTables tables, Clock clock) {
     this.jdbc = jdbc;
     this.repositoryService = repositoryService;
-    this.tablePrefix = tablePrefix == null ? "" : tablePrefix;
+    this.tables = tables;
     this.clock = clock;
   }
 
@@ -92,10 +92,10 @@ class OpenWorkMetrics implements MeterBinder {
 
   private Snapshot count(Instant now) {
     Map<String, Long> tasks = jdbc.query(
-        "select TASK_DEF_KEY_, count(*) from " + tablePrefix + "ACT_RU_TASK group by TASK_DEF_KEY_",
+        "select TASK_DEF_KEY_, count(*) from " + tables.of("ACT_RU_TASK") + " group by TASK_DEF_KEY_",
         (rs, row) -> Map.entry(String.valueOf(rs.getString(1)), rs.getLong(2))).stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum));
-    Long incidents = jdbc.queryForObject("select count(*) from " + tablePrefix + "ACT_RU_INCIDENT", Long.class);
+    Long incidents = jdbc.queryForObject("select count(*) from " + tables.of("ACT_RU_INCIDENT"), Long.class);
     return new Snapshot(now, Map.copyOf(tasks), incidents == null ? 0 : incidents);
   }
 }

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.equitymark.submission.Checks;
 
 /**
  * A typed process variable: its name is written once, here, and read and written through this
@@ -53,7 +52,7 @@ public final class Variable<T> {
   public T get(VariableScope scope) {
     if (type == List.class) {
       TypedValue typed = scope.getVariableTyped(name, false);
-      return typed == null ? null : (T) Checks.stringList(typed).orElse(List.of());
+      return typed == null ? null : (T) JsonLists.strings(typed).orElse(List.of());
     }
     if (type == JsonText.class) {
       TypedValue typed = scope.getVariableTyped(name, false);

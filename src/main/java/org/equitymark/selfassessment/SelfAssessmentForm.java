@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.process.CertificationProcess;
+import org.equitymark.process.JsonLists;
 import org.equitymark.submission.Checks;
 import org.equitymark.submission.Field;
 import org.equitymark.submission.Problems;
@@ -46,7 +47,7 @@ class SelfAssessmentForm implements SubmissionForm {
   public void crossCheck(Submission submission, Problems problems) {
     boolean anyClaim = EvidenceFramework.AREA_IDS.stream()
         .map(area -> submission.value(CertificationProcess.indicators(area).name()))
-        .anyMatch(json -> json instanceof String s && !Checks.stringList(s).orElse(List.of()).isEmpty());
+        .anyMatch(json -> json instanceof String s && !JsonLists.strings(s).orElse(List.of()).isEmpty());
     if (!anyClaim) {
       problems.add("indicators", "claim at least one indicator in one of the five areas");
     }

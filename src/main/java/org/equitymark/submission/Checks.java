@@ -1,10 +1,7 @@
 package org.equitymark.submission;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.equitymark.process.JsonLists;
 import org.equitymark.submission.Field.Check;
 
 /** The checks fields are built from. Each names what is wrong in words a person understands. */
@@ -23,7 +19,6 @@ public final class Checks {
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}&&[^\\n\\r\\t]]");
   private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\t]");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Checks() {
   }
@@ -94,7 +89,7 @@ public final class Checks {
    */
   public static Check jsonListOf(Predicate<String> accepted, String whatIsAccepted) {
     return value -> {
-      Optional<List<String>> items = stringList(value);
+      Optional<List<String>> items = JsonLists.strings(value);
       if (items.isEmpty()) {
         return Optional.of("must be a JSON list of " + whatIsAccepted);
       }
@@ -105,37 +100,6 @@ public final class Checks {
               + (wrong.size() > 5 ? " and " + (wrong.size() - 5) + " more" : "")
               + ", which " + (wrong.size() == 1 ? "is not " : "are not ") + whatIsAccepted);
     };
-  }
-
-  /** The strings of a Json list variable, or nothing when the value is not one. */
-  public static Optional<List<String>> stringList(TypedValue value) {
-    if (!(value instanceof SerializableValue serializable) || !"json".equals(value.getType().getName())) {
-      return Optional.empty();
-    }
-    return stringList(serializable.getValueSerialized());
-  }
-
-  /** The strings of a JSON array of strings, or nothing when the text is not one. */
-  public static Optional<List<String>> stringList(String json) {
-    if (json == null) {
-      return Optional.empty();
-    }
-    try {
-      JsonNode node = JSON.readTree(json);
-      if (node == null || !node.isArray()) {
-        return Optional.empty();
-      }
-      List<String> strings = new ArrayList<>();
-      for (JsonNode item : node) {
-        if (!item.isTextual()) {
-          return Optional.empty();
-        }
-        strings.add(item.asText());
-      }
-      return Optional.of(strings);
-    } catch (Exception e) {
-      return Optional.empty();
-    }
   }
 
   private static Check onText(Function<String, Optional<String>> check) {

@@ -2,13 +2,13 @@ package org.equitymark.submission;
 
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.equitymark.engine.RejectedInputException;
 
 /**
- * A submission that breaks the rules. It extends Camunda's form-validation exception so that the
- * REST API and Tasklist answer 400 with the message, and the engine rolls everything back.
+ * A submission that breaks the rules. As a {@link RejectedInputException}, the REST API and Tasklist
+ * answer 400 with the message, and the engine rolls everything back.
  */
-public class InvalidSubmissionException extends FormFieldValidationException {
+public class InvalidSubmissionException extends RejectedInputException {
 
   private static final long serialVersionUID = 1L;
 
@@ -31,5 +31,10 @@ public class InvalidSubmissionException extends FormFieldValidationException {
   /** The reason per field name. */
   public Map<String, String> problems() {
     return problems;
+  }
+
+  @Override
+  public void logRejection() {
+    RefusedSubmissions.log(this);
   }
 }

@@ -1,6 +1,5 @@
 package org.equitymark.submission;
 
-import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,16 +14,6 @@ public final class RefusedSubmissions {
   private static final Logger LOG = LoggerFactory.getLogger(RefusedSubmissions.class);
 
   private RefusedSubmissions() {
-  }
-
-  /** The refusal this failure is, or carries as a cause. */
-  public static Optional<InvalidSubmissionException> refusal(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidSubmissionException invalid) {
-        return Optional.of(invalid);
-      }
-    }
-    return Optional.empty();
   }
 
   public static void log(InvalidSubmissionException refusal) {

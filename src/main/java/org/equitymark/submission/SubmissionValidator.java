@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.equitymark.engine.SubmittedVariables;
 import org.springframework.stereotype.Component;
 
 /**

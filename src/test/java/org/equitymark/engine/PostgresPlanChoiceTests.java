@@ -32,6 +32,7 @@ class PostgresPlanChoiceTests extends ProcessTestSupport {
 
   @Autowired ProcessEngineConfigurationImpl configuration;
   @Autowired AuthorizationService authorizationService;
+  @Autowired PostgresPlanChoice planChoice;
 
   @AfterEach
   void signOut() {
@@ -51,18 +52,18 @@ class PostgresPlanChoiceTests extends ProcessTestSupport {
     String taskCount = entity + "AuthorizationEntity.selectTaskCountByQueryCriteria" + AuthorizedQueries.SUFFIX;
     String countSql = "select ... where A.PERMS_ & ? = ?";
     assertThat(PostgresPlanChoice.plannedForItsValues(taskCount,
-        PostgresPlanChoice.sqlToRun(taskCount, countSql, FINANCE))).isTrue();
-    assertThat(PostgresPlanChoice.sqlToRun(taskCount, countSql, APPLICANT))
+        planChoice.sqlToRun(taskCount, countSql, FINANCE))).isTrue();
+    assertThat(planChoice.sqlToRun(taskCount, countSql, APPLICANT))
         .isEqualTo(PostgresPlanChoice.APPLICANTS_TASK_LIST + countSql);
     assertThat(PostgresPlanChoice.plannedForItsValues(taskCount,
-        PostgresPlanChoice.sqlToRun(taskCount, countSql, APPLICANT))).as("an applicant's task list").isFalse();
+        planChoice.sqlToRun(taskCount, countSql, APPLICANT))).as("an applicant's task list").isFalse();
     String taskList = entity + "TaskEntity.selectTaskByQueryCriteria";
     String listSql = "select ... from ACT_RU_TASK RES where RES.ASSIGNEE_ = ?";
-    assertThat(PostgresPlanChoice.sqlToRun(taskList, listSql, List.of())).as("without authorization").isEqualTo(listSql);
-    assertThat(PostgresPlanChoice.sqlToRun(taskList, listSql, List.of("applicants", "assessors")))
+    assertThat(planChoice.sqlToRun(taskList, listSql, List.of())).as("without authorization").isEqualTo(listSql);
+    assertThat(planChoice.sqlToRun(taskList, listSql, List.of("applicants", "assessors")))
         .as("an applicant who is also staff").isEqualTo(listSql);
     assertThat(PostgresPlanChoice.plannedForItsValues(taskList, listSql)).isTrue();
-    assertThat(PostgresPlanChoice.sqlToRun(entity + "ExecutionEntity.selectProcessInstanceByQueryCriteria", listSql,
+    assertThat(planChoice.sqlToRun(entity + "ExecutionEntity.selectProcessInstanceByQueryCriteria", listSql,
         APPLICANT)).as("not a task list").isEqualTo(listSql);
     assertThat(PostgresPlanChoice.plannedForItsValues(
         entity + "AuthorizationEntity.selectVariableInstanceByQueryCriteria" + AuthorizedQueries.SUFFIX,

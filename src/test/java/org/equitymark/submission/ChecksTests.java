@@ -294,16 +294,6 @@ class ChecksTests {
     assertThat(problem).isEqualTo("contains b, c, d, e, f and 1 more, which are not letters a");
   }
 
-  @Test
-  void shouldReadTheStringsOfAJsonList() {
-    // then
-    assertThat(Checks.stringList("[\"x\",\"y\"]")).contains(List.of("x", "y"));
-    assertThat(Checks.stringList("not json")).isEmpty();
-    assertThat(Checks.stringList((String) null)).isEmpty();
-    assertThat(Checks.stringList(json("[\"x\"]"))).contains(List.of("x"));
-    assertThat(Checks.stringList(stringValue("[\"x\"]"))).isEmpty();
-  }
-
   private static TypedValue json(String json) {
     return SpinValues.jsonValue(json).create();
   }

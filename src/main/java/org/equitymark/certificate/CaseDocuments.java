@@ -1,4 +1,4 @@
-package org.equitymark.decision;
+package org.equitymark.certificate;
 
 import java.io.ByteArrayInputStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

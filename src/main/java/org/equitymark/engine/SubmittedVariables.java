@@ -1,4 +1,4 @@
-package org.equitymark.submission;
+package org.equitymark.engine;
 
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,4 +1,4 @@
-package org.equitymark.decision;
+package org.equitymark.certificate;
 
 import static org.equitymark.process.CertificationProcess.ACHIEVED_LEVEL;
 import static org.equitymark.process.CertificationProcess.APPEAL_ROUNDS;
@@ -14,10 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.equitymark.certificate.Certificate;
-import org.equitymark.certificate.CertificateRequest;
-import org.equitymark.certificate.CertificateState;
-import org.equitymark.certificate.Certificates;
 import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.framework.Level;
 import org.equitymark.process.CertificationProcess;

@@ -1,4 +1,4 @@
-package org.equitymark.submission;
+package org.equitymark.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

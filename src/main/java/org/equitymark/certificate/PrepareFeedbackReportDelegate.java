@@ -1,4 +1,4 @@
-package org.equitymark.decision;
+package org.equitymark.certificate;
 
 import static org.equitymark.process.CertificationProcess.ACHIEVED_LEVEL;
 import static org.equitymark.process.CertificationProcess.APPLICATION_REFERENCE;
@@ -18,10 +18,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.equitymark.certificate.CertificateState;
-import org.equitymark.certificate.Certificates;
-import org.equitymark.certificate.FeedbackReportPdf;
-import org.equitymark.certificate.FeedbackReportRequest;
 import org.equitymark.certificate.FeedbackReportRequest.AreaFinding;
 import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.framework.Level;

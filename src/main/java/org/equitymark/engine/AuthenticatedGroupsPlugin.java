@@ -1,4 +1,4 @@
-package org.equitymark.access;
+package org.equitymark.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package org.equitymark.assessment;
+package org.equitymark.decision;
 
 import static org.equitymark.process.CertificationProcess.PANEL_COMMENTS;
 import static org.equitymark.process.CertificationProcess.PANEL_DECISION;
