@@ -33,9 +33,7 @@ class PortalLanguage implements HandlerInterceptor {
     if ("cy".equals(asked) || "en".equals(asked)) {
       Locale chosen = locale(asked);
       localeResolver.setLocale(request, response, chosen);
-      if (session != null) {
-        session.setAttribute(CHOSEN, asked);
-      }
+      request.getSession(true).setAttribute(CHOSEN, asked);
     } else if (session != null && session.getAttribute(CHOSEN) instanceof String kept) {
       localeResolver.setLocale(request, response, locale(kept));
     }
