@@ -25,9 +25,17 @@ public class NotificationTemplates {
   }
 
   public Mail render(String notification, String to, Locale locale, Map<String, Object> model) {
+    return renderMessage("notification." + notification, to, locale, model);
+  }
+
+  /**
+   * A mail from the texts {@code {key}.subject} and {@code {key}.body}, for mails that are not a
+   * case's notification (an account's one-time link); their placeholders are the model's names.
+   */
+  public Mail renderMessage(String key, String to, Locale locale, Map<String, Object> model) {
     return new Mail(to,
-        fill(text("notification." + notification + ".subject", locale), model).replaceAll("[\\r\\n]+", " "),
-        fill(text("notification." + notification + ".body", locale), model));
+        fill(text(key + ".subject", locale), model).replaceAll("[\\r\\n]+", " "),
+        fill(text(key + ".body", locale), model));
   }
 
   /** The {@code {variable}} names a notification's subject and body use, in the given language. */

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.equitymark.engine.SubmittedVariables;
@@ -68,6 +69,34 @@ public class SubmissionValidator {
     }
     problems.throwIfAny("submission for " + form.activityId());
     return submission;
+  }
+
+  /**
+   * Checks plain values sent outside the engine (a page's form, before anything starts) by a form's
+   * rules: only its fields, required ones present, each value's check, the cross-field rules. The
+   * problems by field; empty when there is none.
+   */
+  public static Map<String, String> problems(SubmissionForm form, Map<String, Object> values) {
+    Problems problems = new Problems();
+    Set<String> allowed = form.fields().stream().map(Field::name).collect(Collectors.toSet());
+    new TreeSet<>(values.keySet()).stream().filter(name -> !allowed.contains(name))
+        .forEach(name -> problems.add(name, "is not a field of this form"));
+    Map<String, Object> checked = new HashMap<>();
+    for (Field field : form.fields()) {
+      Object value = values.get(field.name());
+      if (value == null || (value instanceof String s && s.isBlank())) {
+        if (field.required()) {
+          problems.add(field.name(), "is required");
+        }
+        continue;
+      }
+      field.check().problem(Variables.untypedValue(value)).ifPresent(reason -> problems.add(field.name(), reason));
+      checked.put(field.name(), value);
+    }
+    if (problems.isEmpty()) {
+      form.crossCheck(new Submission(checked, values.keySet()), problems);
+    }
+    return problems.byField();
   }
 
   private static Object plain(TypedValue value) {

@@ -423,6 +423,8 @@ class ClusterIntegrationTests {
           "--spring.mail.port=" + TestMailServer.server().getSmtp().getPort(),
           "--camunda.bpm.admin-user.id=cluster-admin",
           "--camunda.bpm.admin-user.password=cluster-admin",
+          // the test's users have well-known passwords (secret-{id}), which the policy refuses
+          "--camunda.bpm.generic-properties.properties.enable-password-policy=false",
           "--camunda.bpm.job-execution.lock-time-in-millis=8000",
           "--camunda.bpm.job-execution.wait-time-in-millis=300",
           "--camunda.bpm.job-execution.max-wait=1000",
