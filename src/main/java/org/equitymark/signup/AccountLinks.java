@@ -24,10 +24,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.equitymark.access.ActingUser;
 import org.equitymark.access.Groups;
+import org.equitymark.engine.PasswordPolicies;
 import org.equitymark.notification.MailGateway;
 import org.equitymark.notification.NotificationTemplates;
 import org.equitymark.process.CertificationProcess;
@@ -222,21 +222,11 @@ public class AccountLinks {
     if (password == null || password.isEmpty() || password.length() > 200) {
       throw new InvalidSubmissionException("password", Map.of("password", "is required, at most 200 characters"));
     }
-    PasswordPolicy policy = passwordPolicy();
+    PasswordPolicy policy = PasswordPolicies.effective(identityService);
     PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(policy, password, user);
     if (!result.isValid()) {
       throw new InvalidSubmissionException("password", Map.of("password", "does not meet the password policy: "
           + String.join(", ", result.getViolatedRules().stream().map(rule -> rule.getPlaceholder()).toList())));
-    }
-  }
-
-  /** The engine's password policy when it is on (it is, outside the demo and the tests); Camunda's default otherwise. */
-  private PasswordPolicy passwordPolicy() {
-    try {
-      PasswordPolicy policy = identityService.getPasswordPolicy();
-      return policy != null ? policy : new DefaultPasswordPolicyImpl();
-    } catch (RuntimeException e) {
-      return new DefaultPasswordPolicyImpl();
     }
   }
 
