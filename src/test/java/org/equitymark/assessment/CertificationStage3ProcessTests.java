@@ -184,6 +184,32 @@ class CertificationStage3ProcessTests extends ProcessTestSupport {
         .contains("support2: Called the contact");
   }
 
+  @org.springframework.beans.factory.annotation.Value("${equitymark.assessment.max-clarification-rounds}")
+  long maxClarificationRounds;
+
+  @Test
+  void shouldShowTheConfiguredMostClarificationRoundsOnEachClarificationTask() throws Exception {
+    // given a case in clarification, escalated to a support officer
+    ProcessInstance instance = ready("foundation", allIndicatorsUpTo("foundation"));
+    Assertions.assertThat(taskService.getVariableLocal(task(instance, ASSESS_EVIDENCE).getId(), "maxClarificationRounds"))
+        .isEqualTo(maxClarificationRounds);
+    complete(leadAssessor(instance), instance, ASSESS_EVIDENCE, assessment(true));
+    runAsyncJobs();
+    moveClockBy(Duration.ofDays(21).plusMinutes(1));
+
+    // then every clarification task carries the configured limit for its form's text
+    for (String taskKey : List.of(PROVIDE_CLARIFICATION, SUPPORT_CLARIFICATION)) {
+      Assertions.assertThat(taskService.getVariableLocal(task(instance, taskKey).getId(), "maxClarificationRounds"))
+          .as(taskKey).isEqualTo(maxClarificationRounds);
+    }
+    // and the forms show that variable, never a number of their own
+    for (String form : List.of("assessment", "clarification", "support-clarification")) {
+      String text = java.nio.file.Files.readString(java.nio.file.Path.of("forms", form + ".form"));
+      Assertions.assertThat(text).as(form).contains("{{maxClarificationRounds}}")
+          .doesNotContainPattern("(of|at most|All) (at most )?3\\b").doesNotContain(">= 3");
+    }
+  }
+
   @Test
   void shouldRequireModerationWhenAssessedTwoLevelsBelowTheSelfAssessment() {
     // given a competence self-assessment assessed at foundation
