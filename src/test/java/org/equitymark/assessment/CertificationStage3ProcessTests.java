@@ -206,7 +206,8 @@ class CertificationStage3ProcessTests extends ProcessTestSupport {
     for (String form : List.of("assessment", "clarification", "support-clarification")) {
       String text = java.nio.file.Files.readString(java.nio.file.Path.of("forms", form + ".form"));
       Assertions.assertThat(text).as(form).contains("{{maxClarificationRounds}}")
-          .doesNotContainPattern("(of|at most|All) (at most )?3\\b").doesNotContain(">= 3");
+          .doesNotContainPattern("(of|at most|All) (at most )?3\\b").doesNotContain(">= 3")
+          .doesNotContain("21 days");
     }
   }
 
