@@ -34,10 +34,11 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.equitymark.process.CertificationProcess;
-import org.equitymark.process.Variable;
+import org.equitymark.tasklist.TaskCard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -60,20 +61,10 @@ public class AccessSetup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
 
-  /**
-   * The case variables every filter shows on its task cards, with their labels. Tasklist reads them
-   * from the task's own process instance, so a monitoring task has them only when
-   * {@code monitorCertificate} passes them in ({@code MonitoringProcess.INPUTS}).
-   */
-  public static final List<TaskCardColumn> TASK_CARD_COLUMNS = List.of(
-      new TaskCardColumn(CertificationProcess.APPLICATION_REFERENCE, "Reference"),
-      new TaskCardColumn(CertificationProcess.ORGANISATION_NAME, "Organisation"),
-      new TaskCardColumn(CertificationProcess.WORKPLACE_AREA, "Workplace area"),
-      new TaskCardColumn(CertificationProcess.TARGET_LEVEL, "Target level"));
-
-  /** A variable a filter shows on its task cards, under a label. */
-  public record TaskCardColumn(Variable<String> variable, String label) {
-  }
+  /** Priorities of the filters: Tasklist lists them in this order and opens the first. */
+  static final int MANAGERS_QUEUE = -30;
+  static final int ROLE_QUEUE = -20;
+  static final int MY_TASKS = -5;
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -116,41 +107,63 @@ public class AccessSetup implements ApplicationRunner {
     LOG.info("Role groups, authorizations and Tasklist filters are in place");
   }
 
+  /**
+   * Each role's own queue comes first, so Tasklist opens it; "My tasks" follows, then the wider
+   * lists. A queue lists its group's open tasks, claimed or not, so a team sees its whole workload.
+   */
   private void createFilters() {
-    TaskQuery anyTask = taskService.createTaskQuery();
     filter("My organisation's tasks", -10, "Tasks for the organisations you act for",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
         Groups.APPLICANTS);
-    filter("My tasks", -5, "Tasks assigned to you",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-        Groups.TASK_WORKERS.toArray(String[]::new));
-    filter("Payments to confirm", 0, "Invoices waiting for payment or a waiver",
-        taskService.createTaskQuery().taskDefinitionKey(CertificationProcess.Elements.CONFIRM_PAYMENT),
-        Groups.FINANCE, Groups.SCHEME_MANAGERS);
-    filter("Self-assessments to review", 0, "The supportive review: tell applicants what evidence they still need",
-        taskService.createTaskQuery().taskDefinitionKey(CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT),
-        Groups.SUPPORT_OFFICERS, Groups.SCHEME_MANAGERS);
-    filter("Assessments assigned to me", 0, "Assessments where you are the lead assessor",
+    filter("Scheme management tasks", MANAGERS_QUEUE,
+        "Manual allocations, framework reviews and other work for scheme managers",
+        queueOf(Groups.SCHEME_MANAGERS), Groups.SCHEME_MANAGERS);
+    filter("Payments to confirm", ROLE_QUEUE, "Invoices waiting for payment or a waiver",
+        queueOf(Groups.FINANCE), Groups.FINANCE, Groups.SCHEME_MANAGERS);
+    filter("Self-assessments to review", ROLE_QUEUE,
+        "The supportive review: tell applicants what evidence they still need, and help with clarifications",
+        queueOf(Groups.SUPPORT_OFFICERS), Groups.SUPPORT_OFFICERS, Groups.SCHEME_MANAGERS);
+    filter("Assessments assigned to me", ROLE_QUEUE, "Assessments where you are the lead assessor",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
             .processDefinitionKey(CertificationProcess.KEY),
         Groups.ASSESSORS);
+    filter("Assessments to moderate", ROLE_QUEUE, "The four-eyes check of an assessment",
+        queueOf(Groups.MODERATORS), Groups.MODERATORS, Groups.SCHEME_MANAGERS);
+    filter("Certifications to approve", ROLE_QUEUE, "Assessed cases waiting for the certification panel",
+        queueOf(Groups.CERTIFICATION_PANEL), Groups.CERTIFICATION_PANEL, Groups.SCHEME_MANAGERS);
+    filter("Appeals to decide", ROLE_QUEUE, "Appeals for the independent appeals panel",
+        queueOf(Groups.APPEALS_PANEL), Groups.APPEALS_PANEL, Groups.SCHEME_MANAGERS);
+    filter("My tasks", MY_TASKS, "Tasks assigned to you",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        Groups.TASK_WORKERS.toArray(String[]::new));
     filter("My group's tasks", 5, "Unclaimed tasks for your role",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"),
         Groups.TASK_WORKERS.toArray(String[]::new));
-    filter("All open tasks", 10, "Every open task of the scheme", anyTask, Groups.SCHEME_MANAGERS);
+    filter("All open tasks", 10, "Every open task of the scheme", taskService.createTaskQuery(), Groups.SCHEME_MANAGERS);
   }
 
+  private TaskQuery queueOf(String group) {
+    return taskService.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks();
+  }
+
+  /** Creates the filter, or brings an existing one up to date (query, order, card variables), and grants READ on it. */
   private void filter(String name, int priority, String description, TaskQuery query, String... groups) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filterService.newTaskFilter(name)
-          .setQuery(query)
-          .setProperties(Map.of(
-              "priority", priority,
-              "description", description,
-              "refresh", true,
-              "variables", TASK_CARD_COLUMNS.stream()
-                  .map(column -> Map.of("name", column.variable().name(), "label", column.label())).toList()));
+    boolean existed = filter != null;
+    if (!existed) {
+      filter = filterService.newTaskFilter(name);
+    }
+    String queryBefore = ((FilterEntity) filter).getQueryInternal();
+    Map<String, Object> propertiesBefore = filter.getProperties();
+    filter.setQuery(query).setProperties(Map.of(
+        "priority", priority,
+        "description", description,
+        "refresh", true,
+        "variables", TaskCard.COLUMNS.stream()
+            .map(column -> Map.of("name", column.variable().name(), "label", column.label())).toList()));
+    // saved only when new or changed: nodes of a cluster start together
+    if (!existed || !((FilterEntity) filter).getQueryInternal().equals(queryBefore)
+        || !filter.getProperties().equals(propertiesBefore)) {
       filterService.saveFilter(filter);
     }
     for (String group : groups) {

@@ -2,7 +2,9 @@ package org.equitymark.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -42,6 +44,16 @@ class AccessSetupTests extends ProcessTestSupport {
   }
 
   @Test
+  void shouldOpenEachStaffRoleOnItsOwnQueueWithMyTasksAfterIt() {
+    Map<String, String> queues = Map.of(Groups.FINANCE, "Payments to confirm",
+        Groups.SUPPORT_OFFICERS, "Self-assessments to review", Groups.ASSESSORS, "Assessments assigned to me",
+        Groups.MODERATORS, "Assessments to moderate", Groups.CERTIFICATION_PANEL, "Certifications to approve",
+        Groups.APPEALS_PANEL, "Appeals to decide");
+    queues.forEach((group, queue) -> assertThat(inTasklistOrder(group)).as(group).startsWith(queue, "My tasks"));
+    assertThat(inTasklistOrder(Groups.SCHEME_MANAGERS)).as("scheme managers").first().isEqualTo("Scheme management tasks");
+  }
+
+  @Test
   void shouldLetApplicantsStartCasesButNotReadOthersInstances() {
     assertThat(authorizationService.isUserAuthorized(null, List.of("applicants"), Permissions.CREATE_INSTANCE,
         Resources.PROCESS_DEFINITION, "certification")).isTrue();
@@ -49,6 +61,17 @@ class AccessSetupTests extends ProcessTestSupport {
         Resources.PROCESS_INSTANCE, "*")).isFalse();
     assertThat(authorizationService.isUserAuthorized(null, List.of("applicants"), Permissions.ACCESS,
         Resources.APPLICATION, "cockpit")).isFalse();
+  }
+
+  /** The group's filters as Tasklist lists them: by priority, then name. */
+  private List<String> inTasklistOrder(String group) {
+    return filterService.createFilterQuery().list().stream()
+        .filter(f -> authorizationService.isUserAuthorized(null, List.of(group), Permissions.READ,
+            Resources.FILTER, f.getId()))
+        .sorted(Comparator.<Filter>comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue())
+            .thenComparing(Filter::getName))
+        .map(Filter::getName)
+        .toList();
   }
 
   private List<String> visibleFilters(String group) {

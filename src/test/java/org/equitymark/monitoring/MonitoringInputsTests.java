@@ -25,7 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.equitymark.access.AccessSetup;
+import org.equitymark.tasklist.TaskCard;
 import org.equitymark.notification.SendNotificationDelegate;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.process.Variable;
@@ -91,10 +91,11 @@ class MonitoringInputsTests {
 
   @Test
   void shouldFindEveryNameItsExpressionsUse() throws IOException {
-    // given: the beans the model calls by delegate expression, and the configured timers
+    // given: the beans the model calls by delegate expression, and the configured timers and task deadlines
     String model = Files.readString(MONITORING, StandardCharsets.UTF_8);
     Set<String> beans = matches(Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\""), model);
     beans.add("timers");
+    beans.add("taskDeadlines");
     assertThat(beans).contains("scheduleMonitoring", "sendNotification", "validateSubmission");
 
     // when
@@ -169,7 +170,7 @@ class MonitoringInputsTests {
 
   @Test
   void shouldHaveWhatTasklistShowsOnTaskCards() {
-    assertThat(AccessSetup.TASK_CARD_COLUMNS).extracting(column -> column.variable().name())
+    assertThat(TaskCard.COLUMNS).extracting(column -> column.source().name())
         .isNotEmpty().allSatisfy(name -> assertThat(inputs()).contains(name));
   }
 

@@ -41,6 +41,11 @@ public final class RestClient {
     return send(request(path).header("Content-Type", "application/json").POST(json(body)));
   }
 
+  /** A POST asking for another representation, e.g. {@code application/hal+json} as Tasklist asks for a filter's tasks. */
+  public Response post(String path, Object body, String accept) {
+    return send(request(path).setHeader("Accept", accept).header("Content-Type", "application/json").POST(json(body)));
+  }
+
   public Response put(String path, Object body) {
     return send(request(path).header("Content-Type", "application/json").PUT(json(body)));
   }
