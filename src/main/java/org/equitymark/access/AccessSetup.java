@@ -34,7 +34,6 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.equitymark.process.CertificationProcess;
@@ -153,7 +152,6 @@ public class AccessSetup implements ApplicationRunner {
     if (!existed) {
       filter = filterService.newTaskFilter(name);
     }
-    String queryBefore = ((FilterEntity) filter).getQueryInternal();
     Map<String, Object> propertiesBefore = filter.getProperties();
     filter.setQuery(query).setProperties(Map.of(
         "priority", priority,
@@ -161,9 +159,9 @@ public class AccessSetup implements ApplicationRunner {
         "refresh", true,
         "variables", TaskCard.COLUMNS.stream()
             .map(column -> Map.of("name", column.variable().name(), "label", column.label())).toList()));
-    // saved only when new or changed: nodes of a cluster start together
-    if (!existed || !((FilterEntity) filter).getQueryInternal().equals(queryBefore)
-        || !filter.getProperties().equals(propertiesBefore)) {
+    // saved only when new or its properties changed (nodes of a cluster start together): a change of
+    // a filter's query ships with a change of its properties (its description says what it lists)
+    if (!existed || !filter.getProperties().equals(propertiesBefore)) {
       filterService.saveFilter(filter);
     }
     for (String group : groups) {

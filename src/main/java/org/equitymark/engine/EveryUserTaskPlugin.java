@@ -1,4 +1,4 @@
-package org.equitymark.tasklist;
+package org.equitymark.engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,34 +13,30 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-/**
- * Gives every user task of every deployed model the {@code showTaskCard} create listener, after the
- * listeners the model declares. A card is a concern of Tasklist, not of one model: a task a designer
- * adds in Camunda Modeler gets its card without anyone remembering a listener.
- */
+/** Adds each {@link ForEveryUserTask} bean to every user task as a create listener, when a model is parsed. */
 @Component
-class TaskCardsPlugin extends AbstractProcessEnginePlugin {
+class EveryUserTaskPlugin extends AbstractProcessEnginePlugin {
 
-  private final ShowTaskCardListener showTaskCard;
+  private final List<ForEveryUserTask> listeners;
 
-  TaskCardsPlugin(ShowTaskCardListener showTaskCard) {
-    this.showTaskCard = showTaskCard;
+  EveryUserTaskPlugin(List<ForEveryUserTask> listeners) {
+    this.listeners = List.copyOf(listeners);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = new ArrayList<>();
+    List<BpmnParseListener> parseListeners = new ArrayList<>();
     if (configuration.getCustomPostBPMNParseListeners() != null) {
-      listeners.addAll(configuration.getCustomPostBPMNParseListeners());
+      parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
     }
-    listeners.add(new AbstractBpmnParseListener() {
+    parseListeners.add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, showTaskCard);
+          listeners.forEach(listener -> userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener));
         }
       }
     });
-    configuration.setCustomPostBPMNParseListeners(listeners);
+    configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 }
