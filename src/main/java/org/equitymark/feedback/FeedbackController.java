@@ -3,10 +3,10 @@ package org.equitymark.feedback;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.equitymark.access.SchemeManagers;
 import org.equitymark.certificate.Certificates;
 import org.equitymark.submission.Checks;
@@ -37,11 +37,14 @@ class FeedbackController {
   private final PublicFeedback feedback;
   private final Certificates certificates;
   private final IdentityService identityService;
+  private final RuntimeService runtimeService;
 
-  FeedbackController(PublicFeedback feedback, Certificates certificates, IdentityService identityService) {
+  FeedbackController(PublicFeedback feedback, Certificates certificates, IdentityService identityService,
+      RuntimeService runtimeService) {
     this.feedback = feedback;
     this.certificates = certificates;
     this.identityService = identityService;
+    this.runtimeService = runtimeService;
   }
 
   @PostMapping("/api/feedback/{certificateNumber}")
@@ -69,8 +72,8 @@ class FeedbackController {
     if (!SchemeManagers.isCurrentUser(identityService)) {
       return answer(HttpStatus.FORBIDDEN, "forbidden", "Feedback is for scheme managers");
     }
-    if (status != null && !List.of(Feedback.OPEN, Feedback.ACTED_ON, Feedback.NO_ACTION).contains(status)) {
-      throw new InvalidSubmissionException("feedback query", Map.of("status", "must be open, acted-on or no-action"));
+    if (status != null && !Feedback.STATUSES.contains(status)) {
+      throw new InvalidSubmissionException("feedback query", Map.of("status", "must be one of " + Feedback.STATUSES));
     }
     return ResponseEntity.ok(feedback.list(status));
   }
@@ -81,7 +84,7 @@ class FeedbackController {
       return answer(HttpStatus.FORBIDDEN, "forbidden", "Feedback is for scheme managers");
     }
     Map<String, String> problems = new LinkedHashMap<>();
-    FeedbackForm.check(Field.required("status", Checks.oneOf(Feedback.ACTED_ON, Feedback.NO_ACTION)), body, problems);
+    FeedbackForm.check(Field.required("status", Checks.oneOf(Feedback.TRIAGE_OUTCOMES)), body, problems);
     FeedbackForm.check(Field.required("triageNotes", Checks.paragraphs(2, 2000)), body, problems);
     if (!problems.isEmpty()) {
       throw new InvalidSubmissionException("triage of feedback " + id, problems);
@@ -90,6 +93,10 @@ class FeedbackController {
         identityService.getCurrentAuthentication().getUserId())) {
       return answer(HttpStatus.NOT_FOUND, "not-found", "No feedback " + id);
     }
+    // triaged here, so nobody triages it again in Tasklist
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(FeedbackTriageProcess.KEY)
+        .processInstanceBusinessKey(FeedbackTriageProcess.businessKey(id)).list()
+        .forEach(triage -> runtimeService.deleteProcessInstance(triage.getId(), "triaged through the API"));
     return answer(HttpStatus.OK, "triaged", "Feedback " + id + " is " + body.get("status"));
   }
 

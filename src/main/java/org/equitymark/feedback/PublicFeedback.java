@@ -3,6 +3,7 @@ package org.equitymark.feedback;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +16,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.equitymark.ratelimit.RateLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
@@ -35,8 +38,9 @@ public class PublicFeedback {
   private final RateLimits limits;
   private final RateLimits.Limit limit;
   private final String salt;
+  private final FeedbackTriageStarter triage;
 
-  public PublicFeedback(JdbcTemplate jdbc, RateLimits limits,
+  public PublicFeedback(JdbcTemplate jdbc, RateLimits limits, FeedbackTriageStarter triage,
       @Value("${equitymark.feedback.max-per-address:5}") int maxPerWindow,
       @Value("${equitymark.feedback.window:PT1H}") String window,
       @Value("${equitymark.feedback.address-salt:equitymark-feedback}") String salt) {
@@ -44,25 +48,44 @@ public class PublicFeedback {
     this.limits = limits;
     this.limit = new RateLimits.Limit("feedback", maxPerWindow, Duration.parse(window));
     this.salt = salt;
+    this.triage = triage;
   }
 
   /**
-   * Records the feedback unless the sender has sent its share in the window already; answers how
-   * long it must wait then. Counting and recording happen under the sender's lock, in one transaction.
+   * Records the feedback and puts it before the scheme managers as a {@code feedback-triage} task,
+   * unless the sender has sent its share in the window already; answers how long it must wait then.
+   * Counting, recording and starting the triage happen under the sender's lock, in one transaction
+   * (no feedback without its task, no task without its feedback).
    */
   public Optional<Duration> submit(String certificateNumber, String submitterType, String message, String senderAddress) {
     Optional<Duration> wait = limits.acquire(limit, senderAddress);
     if (wait.isEmpty()) {
-      record(certificateNumber, submitterType, message, senderAddress);
+      triage.start(find(record(certificateNumber, submitterType, message, senderAddress)).orElseThrow());
     }
     return wait;
   }
 
-  /** Records feedback already checked (certificate exists, type and length valid); escapes the message. */
-  public void record(String certificateNumber, String submitterType, String message, String senderAddress) {
-    jdbc.update("insert into em_feedback (certificate_number, submitter_type, message, client_hash, received_at, status) "
-            + "values (?, ?, ?, ?, ?, ?)", certificateNumber, submitterType, HtmlUtils.htmlEscape(message.strip()),
-        hash(senderAddress), Timestamp.from(now()), Feedback.OPEN);
+  /** Records feedback already checked (certificate exists, type and length valid); escapes the message; answers its id. */
+  public long record(String certificateNumber, String submitterType, String message, String senderAddress) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("insert into em_feedback (certificate_number, "
+          + "submitter_type, message, client_hash, received_at, status) values (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      insert.setString(1, certificateNumber);
+      insert.setString(2, submitterType);
+      insert.setString(3, HtmlUtils.htmlEscape(message.strip()));
+      insert.setString(4, hash(senderAddress));
+      insert.setTimestamp(5, Timestamp.from(now()));
+      insert.setString(6, Feedback.OPEN);
+      return insert;
+    }, key);
+    return key.getKey().longValue();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Feedback> find(long id) {
+    return jdbc.query("select " + COLUMNS + " from em_feedback where id = ?", PublicFeedback::feedback, id)
+        .stream().findFirst();
   }
 
   @Transactional(readOnly = true)
@@ -73,11 +96,11 @@ public class PublicFeedback {
             PublicFeedback::feedback, status);
   }
 
-  /** The open feedback on a certificate, oldest first. */
+  /** The feedback on a certificate for its next assessor: open, or passed to the assessor; oldest first. */
   @Transactional(readOnly = true)
   public List<Feedback> open(String certificateNumber) {
-    return jdbc.query("select " + COLUMNS + " from em_feedback where certificate_number = ? and status = ? order by id",
-        PublicFeedback::feedback, certificateNumber, Feedback.OPEN);
+    return jdbc.query("select " + COLUMNS + " from em_feedback where certificate_number = ? and status in (?, ?) "
+        + "order by id", PublicFeedback::feedback, certificateNumber, Feedback.OPEN, Feedback.PASSED_TO_ASSESSOR);
   }
 
   /** A scheme manager's triage; false when there is no such feedback. */

@@ -1,6 +1,7 @@
 package org.equitymark.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -10,20 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.equitymark.access.Groups;
-import org.equitymark.certificate.Certificate;
-import org.equitymark.certificate.CertificateRequest;
 import org.equitymark.certificate.Certificates;
-import org.equitymark.framework.Level;
 import org.equitymark.numbering.SequenceNumbers;
-import org.equitymark.registration.Organisation;
 import org.equitymark.registration.Organisations;
 import org.equitymark.support.FormClient;
 import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.RestClient;
+import org.equitymark.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Public feedback over HTTP: anyone may tell the scheme about a certified service without an
@@ -90,8 +87,44 @@ class PublicFeedbackIntegrationTests extends HttpTestSupport {
     assertThat(manager.put("/api/feedback/" + id, Map.of("status", "acted-on",
         "triageNotes", "Raised with the trust's lead for interpreting.")).status()).isEqualTo(200);
 
-    // then it is no longer open
+    // then it is no longer open, and nobody is asked to triage it again in Tasklist
     assertThat(manager.get("/api/feedback?status=acted-on").body()).contains("\"id\":" + id);
+    assertThat(tasks(manager, FeedbackTriageProcess.businessKey(id))).isEmpty();
+
+    // and each other piece is a scheme managers' task in Tasklist, which nobody else sees
+    long other = -1;
+    for (JsonNode item : manager.get("/api/feedback?status=open").json()) {
+      if (item.get("certificateNumber").asText().equals(number)) {
+        other = item.get("id").asLong();
+      }
+    }
+    final long otherId = other;
+    String key = FeedbackTriageProcess.businessKey(otherId);
+    String task = awaitTask(manager, key, FeedbackTriageProcess.Elements.TRIAGE_FEEDBACK);
+    RestClient assessor = user("fb-assessor", Groups.ASSESSORS);
+    assertThat(tasks(assessor, key)).isEmpty();
+    assertThat(tasks(applicant, key)).isEmpty();
+    assertThat(assessor.get("/engine-rest/process-instance?businessKey=" + key).json()).isEmpty();
+
+    // with the message shown as text: markup escaped for the form's Markdown text view
+    String shown = manager.get("/engine-rest/task/" + task + "/variables/feedback?deserializeValue=false").json()
+        .get("value").asText();
+    assertThat(shown).contains("The staff at &lt;b&gt;Ward 2&lt;/b&gt; did not offer an interpreter &amp; we had to wait\\\\.")
+        .doesNotContain("<b>");
+
+    // when the manager sends an outcome that is not one of the three, it is refused
+    RestClient.Response bad = manager.post("/engine-rest/task/" + task + "/complete", variables(
+        Map.of("feedbackStatus", "deleted", "triageNotes", "Not for us.")));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("feedbackStatus");
+
+    // and when it passes the feedback to the assessor with notes, the stored feedback says so
+    complete(manager, task, Map.of("feedbackStatus", "passed-to-assessor",
+        "triageNotes", "For the next annual-return review: ask about interpreting."));
+    await().atMost(ASYNC).until(() -> manager.get("/api/feedback?status=passed-to-assessor").body()
+        .contains("\"id\":" + otherId));
+    assertThat(manager.get("/api/feedback?status=passed-to-assessor").body())
+        .contains("ask about interpreting").contains("fb-manager");
   }
 
   @Test
@@ -240,16 +273,6 @@ class PublicFeedbackIntegrationTests extends HttpTestSupport {
   }
 
   private String certify(String name) {
-    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
-    return transaction.execute(status -> {
-      Organisation organisation = organisations.register(name, "independent-provider");
-      String reference = numbers.nextReference("CC", 1998);
-      organisations.recordApplication(reference, organisation.organisationId(), null, "process-" + reference, "tester");
-      Certificate certificate = certificates.issue(new CertificateRequest("feedback-" + reference, reference,
-          "process-" + reference, organisation.organisationId(), name, null, Level.FOUNDATION,
-          Map.of("leadership", Level.FOUNDATION, "workforce", Level.FOUNDATION, "engagement", Level.FOUNDATION,
-              "access", Level.FOUNDATION, "outcomes", Level.FOUNDATION), "2026.1"));
-      return certificate.certificateNumber();
-    });
+    return TestCertificates.certify(name, organisations, numbers, certificates, transactionManager);
   }
 }

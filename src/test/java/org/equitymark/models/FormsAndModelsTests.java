@@ -110,7 +110,8 @@ class FormsAndModelsTests extends ProcessTestSupport {
   /** The variables every process API class declares (one class per process, as STYLE.md asks). */
   private static final List<Class<?>> PROCESS_APIS = List.of(org.equitymark.process.CertificationProcess.class,
       org.equitymark.monitoring.MonitoringProcess.class, org.equitymark.training.TrainingFollowUpProcess.class,
-      org.equitymark.frameworkreview.FrameworkReviewProcess.class);
+      org.equitymark.frameworkreview.FrameworkReviewProcess.class,
+      org.equitymark.feedback.FeedbackTriageProcess.class);
 
   private static Set<String> contractVariables() {
     Set<String> names = new HashSet<>();
