@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
  * {@link #MAX_GROUPS_AS_AUTHENTICATED} groups keep the engine's filtering.
  */
 @Component
+@EngineTuning.Part
 class AuthenticatedGroupsPlugin extends AbstractProcessEnginePlugin {
 
   static final int MAX_GROUPS_AS_AUTHENTICATED = 100;

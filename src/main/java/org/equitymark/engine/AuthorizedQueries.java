@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * tasks on PostgreSQL "Payments to confirm" fell from 1.7 s to 75 ms p95 (docs/performance.md).
  */
 @Component
+@EngineTuning.Part
 class AuthorizedQueries extends AbstractProcessEnginePlugin {
 
   static final String MAPPER = "org/equitymark/engine/authorized-queries.xml";

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  * race to another starting at the same moment logs it and goes on, the other having done it.
  */
 @Component
+@EngineTuning.Part
 class EngineSchemaTuning extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineSchemaTuning.class);
