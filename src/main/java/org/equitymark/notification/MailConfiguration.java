@@ -39,6 +39,7 @@ class MailConfiguration {
 
   @Bean
   MailGateway mailGateway(ObjectProvider<JavaMailSender> sender, @Value("${equitymark.mail.from}") String from,
+      @Value("${equitymark.mail.reply-to:}") String replyTo,
       @Value("${equitymark.mail.connection-idle-limit}") Duration idleLimit,
       @Value("${equitymark.mail.mails-per-connection}") int mailsPerConnection) {
     JavaMailSender smtp = sender.getIfAvailable();
@@ -49,18 +50,18 @@ class MailConfiguration {
     System.getProperties().putIfAbsent(STREAM_PROVIDER, MailStreamProvider.class.getName());
     if (smtp instanceof JavaMailSenderImpl server) {
       return new SmtpGateway(server, new SmtpConnections(server, idleLimit, mailsPerConnection, Clock.systemUTC()),
-          from);
+          from, replyTo);
     }
-    return mail -> smtp.send(message(smtp.createMimeMessage(), from, mail));
+    return mail -> smtp.send(message(smtp.createMimeMessage(), from, replyTo, mail));
   }
 
   /** Mails over the connections each thread keeps; closes them when the app stops. */
-  private record SmtpGateway(JavaMailSenderImpl smtp, SmtpConnections connections, String from)
+  private record SmtpGateway(JavaMailSenderImpl smtp, SmtpConnections connections, String from, String replyTo)
       implements MailGateway, AutoCloseable {
 
     @Override
     public void send(Mail mail) {
-      MimeMessage message = message(smtp.createMimeMessage(), from, mail);
+      MimeMessage message = message(smtp.createMimeMessage(), from, replyTo, mail);
       try {
         connections.send(message);
       } catch (MessagingException e) {
@@ -74,10 +75,14 @@ class MailConfiguration {
     }
   }
 
-  private static MimeMessage message(MimeMessage message, String from, Mail mail) {
+  /** A plain-text mail from the scheme's sender, answered to a person who reads it ({@code equitymark.mail.reply-to}). */
+  private static MimeMessage message(MimeMessage message, String from, String replyTo, Mail mail) {
     try {
       MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
       helper.setFrom(new InternetAddress(from));
+      if (!replyTo.isBlank()) {
+        helper.setReplyTo(new InternetAddress(replyTo));
+      }
       helper.setTo(new InternetAddress(mail.to(), true));
       helper.setSubject(mail.subject());
       helper.setText(mail.body(), false);

@@ -38,6 +38,11 @@ public class NotificationTemplates {
         fill(text(key + ".body", locale), model));
   }
 
+  /** A level's name in the language ({@code level.{id}} of the page texts); an unknown id as it is. */
+  public String levelName(String levelId, Locale locale) {
+    return messages.getMessage("level." + levelId, null, levelId, locale);
+  }
+
   /** The {@code {variable}} names a notification's subject and body use, in the given language. */
   public Set<String> placeholders(String notification, Locale locale) {
     Set<String> names = new HashSet<>();

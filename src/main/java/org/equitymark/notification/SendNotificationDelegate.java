@@ -29,11 +29,13 @@ import org.springframework.stereotype.Component;
 public class SendNotificationDelegate implements JavaDelegate {
 
   static final String TASKLIST_URL = "tasklistUrl";
+  static final String PORTAL_URL = "portalUrl";
   static final String BUSINESS_KEY = "businessKey";
   static final String PUBLIC_URL = "publicUrl";
 
   /** Placeholders a notification text may use besides the case's variables. */
-  public static final Set<String> EXTRA_PLACEHOLDERS = Set.of(TASKLIST_URL, BUSINESS_KEY, PUBLIC_URL);
+  public static final Set<String> EXTRA_PLACEHOLDERS = Set.of(TASKLIST_URL, PORTAL_URL, BUSINESS_KEY,
+      PUBLIC_URL);
 
   private final NotificationTemplates templates;
   private final MailGateway mail;
@@ -55,10 +57,12 @@ public class SendNotificationDelegate implements JavaDelegate {
     for (String name : templates.placeholders(notification, locale)) {
       Object value = execution.getVariable(name);
       if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-        model.put(name, value);
+        // a level is written in the mail's language (Sylfaen, not foundation)
+        model.put(name, name.endsWith("Level") && value instanceof String id ? templates.levelName(id, locale) : value);
       }
     }
     model.put(TASKLIST_URL, publicUrl + "/camunda/app/tasklist/");
+    model.put(PORTAL_URL, publicUrl + "/portal/");
     model.put(BUSINESS_KEY, execution.getProcessBusinessKey());
     model.put(PUBLIC_URL, publicUrl);
     mail.send(templates.render(notification, CONTACT_EMAIL.get(execution), locale, model));

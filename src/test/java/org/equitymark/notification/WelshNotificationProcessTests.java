@@ -51,6 +51,12 @@ class WelshNotificationProcessTests extends ProcessTestSupport {
     // then
     assertThat(TestMailServer.subjectsTo(email)).hasSize(2)
         .last().asString().endsWith(": mae eich hunanasesiad ar agor");
+    // with the target level in Welsh, a link to the portal, and answers going to a person
+    MimeMessage invitation = TestMailServer.to(email).get(1);
+    assertThat(invitation.getContent().toString()).contains("(Datblygu)", "yn y porth: http", "/portal/")
+        .doesNotContain("developing", "Tasklist");
+    assertThat(invitation.getReplyTo()).extracting(Object::toString).singleElement().asString()
+        .contains("schemes@equitymark.org.uk");
   }
 
   @Test
