@@ -1,0 +1,75 @@
+package org.equitymark.portal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * The dynamic parts of Camunda Forms on the server: FEEL expressions ({@code conditional.hide},
+ * {@code =…} values) with Camunda's own FEEL engine, and the text views' templates
+ * ({@code {{name}}}, {@code {{#if …}}…{{else}}…{{/if}}}) rendered as Markdown with raw HTML escaped
+ * and unsafe links dropped, so no value of a case reaches the page as markup.
+ */
+final class FormTexts {
+
+  private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+  private static final Parser MARKDOWN = Parser.builder().build();
+  private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+  private static final Pattern IF = Pattern.compile("\\{\\{#if ([^}]+)}}(.*?)(?:\\{\\{else}}(.*?))?\\{\\{/if}}", Pattern.DOTALL);
+  private static final Pattern INSERT = Pattern.compile("\\{\\{([^#/}][^}]*)}}");
+
+  private FormTexts() {
+  }
+
+  /** A FEEL expression ({@code =…} or bare) against the variables; null when it fails. */
+  static Object evaluate(String expression, Map<String, Object> variables) {
+    String feel = expression.startsWith("=") ? expression.substring(1) : expression;
+    EvaluationResult result = FEEL.evaluateExpression(feel, variables);
+    return result.isSuccess() ? result.result() : null;
+  }
+
+  static boolean isTrue(String expression, Map<String, Object> variables) {
+    return Boolean.TRUE.equals(evaluate(expression, variables));
+  }
+
+  /** A text view's Markdown with its template filled in, as safe HTML. */
+  static String html(String template, Map<String, Object> variables) {
+    String text = template == null ? "" : template;
+    if (text.startsWith("=")) {
+      Object value = evaluate(text, variables);
+      text = value == null ? "" : String.valueOf(value);
+    }
+    Matcher conditions = IF.matcher(text);
+    StringBuilder filled = new StringBuilder();
+    while (conditions.find()) {
+      String chosen = isTrue(conditions.group(1), variables) ? conditions.group(2)
+          : (conditions.group(3) == null ? "" : conditions.group(3));
+      conditions.appendReplacement(filled, Matcher.quoteReplacement(chosen));
+    }
+    conditions.appendTail(filled);
+    Matcher inserts = INSERT.matcher(filled.toString());
+    StringBuilder done = new StringBuilder();
+    while (inserts.find()) {
+      Object value = evaluate(inserts.group(1).strip(), variables);
+      inserts.appendReplacement(done, Matcher.quoteReplacement(literal(value)));
+    }
+    inserts.appendTail(done);
+    return HTML.render(MARKDOWN.parse(done.toString()));
+  }
+
+  /** A value inserted into Markdown as plain text: every Markdown character escaped. */
+  static String literal(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
+        : String.valueOf(value);
+    return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!<>|~&])", "\\\\$1");
+  }
+}

@@ -1,0 +1,108 @@
+package org.equitymark.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.equitymark.submission.InvalidSubmissionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A task of the applicant's organisation at {@code /portal/tasks/{taskId}}, shown from the task's own
+ * deployed Camunda Form and completed through the engine as the logged-in user: claimed and completed
+ * in one transaction, so a refused submission leaves the task as it was, unclaimed, and shows the
+ * reasons beside the fields. A task the user may not work answers 404.
+ */
+@Controller
+class PortalTaskController {
+
+  private final TaskService taskService;
+  private final FormService formService;
+  private final PortalForms forms;
+  private final TransactionTemplate transaction;
+
+  PortalTaskController(TaskService taskService, FormService formService, PortalForms forms, TransactionTemplate transaction) {
+    this.taskService = taskService;
+    this.formService = formService;
+    this.forms = forms;
+    this.transaction = transaction;
+  }
+
+  @GetMapping("/portal/tasks/{taskId}")
+  ModelAndView show(@PathVariable String taskId, Principal user) {
+    Task task = ownTask(taskId, user.getName());
+    JsonNode schema = forms.schema(deployedForm(taskId));
+    Map<String, Object> values = PortalForms.plain(taskService.getVariables(taskId));
+    return page(task, forms.views(schema, values, Map.of()), Map.of(), HttpStatus.OK);
+  }
+
+  @PostMapping("/portal/tasks/{taskId}")
+  ModelAndView submit(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> posted, Principal user) {
+    Task task = ownTask(taskId, user.getName());
+    JsonNode schema = forms.schema(deployedForm(taskId));
+    Map<String, Object> values = PortalForms.plain(taskService.getVariables(taskId));
+    Map<String, String> problems = new HashMap<>();
+    VariableMap submission = forms.submission(schema, values, posted, problems);
+    if (problems.isEmpty()) {
+      try {
+        transaction.executeWithoutResult(status -> {
+          if (task.getAssignee() == null) {
+            taskService.claim(taskId, user.getName());
+          }
+          taskService.complete(taskId, submission);
+        });
+        return new ModelAndView("redirect:/portal/?done=" + task.getTaskDefinitionKey());
+      } catch (InvalidSubmissionException refused) {
+        problems.putAll(refused.problems());
+      }
+    }
+    return page(task, forms.views(schema, forms.redisplay(values, posted, schema), problems), problems,
+        HttpStatus.BAD_REQUEST);
+  }
+
+  private ModelAndView page(Task task, List<FormView> components, Map<String, String> problems, HttpStatus status) {
+    ModelAndView page = new ModelAndView("portal/task", Map.of(
+        "task", PortalCases.task(task), "components", components, "problems", problems));
+    page.setStatus(status);
+    return page;
+  }
+
+  /** The task, when it is one the user's organisation is to do (candidate or assignee); 404 otherwise. */
+  private Task ownTask(String taskId, String userId) {
+    if (taskId == null || taskId.length() > 64) {
+      throw PortalController.notFound();
+    }
+    Task task = taskService.createTaskQuery().taskId(taskId)
+        .or().taskCandidateUser(userId).taskAssignee(userId).endOr().singleResult();
+    if (task == null || (task.getAssignee() != null && !task.getAssignee().equals(userId))) {
+      throw PortalController.notFound();
+    }
+    return task;
+  }
+
+  private InputStream deployedForm(String taskId) {
+    try {
+      return formService.getDeployedTaskForm(taskId);
+    } catch (AuthorizationException e) {
+      throw PortalController.notFound();
+    } catch (ProcessEngineException e) {
+      throw PortalController.notFound();
+    }
+  }
+}
