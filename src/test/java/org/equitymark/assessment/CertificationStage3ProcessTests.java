@@ -66,7 +66,7 @@ class CertificationStage3ProcessTests extends ProcessTestSupport {
     Assertions.assertThat((String) runtimeService.getVariable(instance.getId(), "certificateNumber"))
         .matches("EM-\\d{4}-\\d{5}");
     assertThat(instance).isWaitingAt(AGREE_ACTION_PLAN, LODGE_APPEAL);
-    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("is certified at developing level"));
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("is certified at Developing level"));
 
     // when the action plan is agreed and 28 days pass without appeal
     complete(applicant, instance, AGREE_ACTION_PLAN, Map.of("actionPlan", agreedActionPlan(instance)));
