@@ -32,6 +32,8 @@ public class Timers {
   private final String trainingFollowUpInterval;
   private final String trainingFollowUpWindow;
   private final String frameworkReview;
+  private final String suspensionCure;
+  private final String reassessmentGrace;
 
   public Timers(
       @Value("${equitymark.timers.payment-reminder}") String paymentReminder,
@@ -49,7 +51,9 @@ public class Timers {
       @Value("${equitymark.timers.reassessment-reminders}") String reassessmentReminders,
       @Value("${equitymark.timers.training-follow-up-interval}") String trainingFollowUpInterval,
       @Value("${equitymark.timers.training-follow-up-window}") String trainingFollowUpWindow,
-      @Value("${equitymark.timers.framework-review}") String frameworkReview) {
+      @Value("${equitymark.timers.framework-review}") String frameworkReview,
+      @Value("${equitymark.timers.suspension-cure}") String suspensionCure,
+      @Value("${equitymark.timers.reassessment-grace}") String reassessmentGrace) {
     this.paymentReminder = cycle("payment-reminder", paymentReminder);
     this.paymentLapse = duration("payment-lapse", paymentLapse);
     this.selfAssessmentReminder = cycle("self-assessment-reminder", selfAssessmentReminder);
@@ -66,6 +70,8 @@ public class Timers {
     this.trainingFollowUpInterval = duration("training-follow-up-interval", trainingFollowUpInterval);
     this.trainingFollowUpWindow = duration("training-follow-up-window", trainingFollowUpWindow);
     this.frameworkReview = cycle("framework-review", frameworkReview);
+    this.suspensionCure = duration("suspension-cure", suspensionCure);
+    this.reassessmentGrace = duration("reassessment-grace", reassessmentGrace);
   }
 
   public String getPaymentReminder() {
@@ -138,6 +144,19 @@ public class Timers {
   /** The cycle of the scheme managers' review of the evidence framework (yearly). */
   public String getFrameworkReview() {
     return frameworkReview;
+  }
+
+  /** From a suspension to the last day of its cure: a corrective return by then, or the certificate is withdrawn. */
+  public String getSuspensionCure() {
+    return suspensionCure;
+  }
+
+  /**
+   * How long past its end of validity a certificate stays valid while the reassessment that started
+   * on time is still undecided.
+   */
+  public String getReassessmentGrace() {
+    return reassessmentGrace;
   }
 
   static String durations(String name, String value) {

@@ -74,6 +74,13 @@ public final class MonitoringProcess {
     public static final String SUSPEND_FOR_REJECTED_RETURN = "suspendForRejectedReturn";
     public static final String SUSPEND_FOR_MISSED_RETURN = "suspendForMissedReturn";
     public static final String ANNUAL_RETURNS_COMPLETED = "annualReturnsCompleted";
+    public static final String SUBMIT_CORRECTIVE_RETURN = "submitCorrectiveReturn";
+    public static final String CORRECTIVE_RETURN_OVERDUE = "correctiveReturnOverdue";
+    public static final String REVIEW_CORRECTIVE_RETURN = "reviewCorrectiveReturn";
+    public static final String REINSTATE_CERTIFICATE = "reinstateCertificate";
+    public static final String WITHDRAW_FOR_MISSED_CORRECTION = "withdrawForMissedCorrection";
+    public static final String WITHDRAW_FOR_REJECTED_CORRECTION = "withdrawForRejectedCorrection";
+    public static final String CERTIFICATE_WITHDRAWN = "certificateWithdrawn";
     public static final String REASSESSMENT_INVITATION_DUE = "reassessmentInvitationDue";
     public static final String START_REASSESSMENT = "startReassessment";
     public static final String REASSESSMENT_REMINDER_TIME = "reassessmentReminderTime";
@@ -102,6 +109,10 @@ public final class MonitoringProcess {
   public static final Variable<Long> REASSESSMENT_REMINDERS_SCHEDULED = Variable.number("reassessmentRemindersScheduled");
   /** The annual return's figures by ethnic group as readable lines, for the reviewing assessor. */
   public static final Variable<String> ANNUAL_RETURN_FIGURES_TEXT = Variable.string("annualReturnFiguresText");
+  /** The end of a suspension's cure period: without an accepted corrective return by then, the certificate is withdrawn. */
+  public static final DateVariable CORRECTION_DUE_AT = new DateVariable("correctionDueAt");
+  /** Input parameter of the withdrawing service tasks: {@code correction-missed} or {@code correction-not-accepted}. */
+  public static final Variable<String> WITHDRAWAL_CAUSE = Variable.string("withdrawalCause");
   /** Input parameter of the suspending service tasks: {@code return-missed} or {@code return-not-accepted}. */
   public static final Variable<String> SUSPENSION_CAUSE = Variable.string("suspensionCause");
 

@@ -23,7 +23,7 @@ enum CaseStep {
   APPEAL_REVIEW(3, "appealReview", "appealsPanel", REVIEW_APPEAL),
   DECISION(3, "decision", "you", AGREE_ACTION_PLAN, LODGE_APPEAL),
   MONITORING(4, "monitoring", "you", CertificationProcess.MONITOR_CERTIFICATE,
-      MonitoringProcess.Elements.SUBMIT_ANNUAL_RETURN),
+      MonitoringProcess.Elements.SUBMIT_ANNUAL_RETURN, MonitoringProcess.Elements.SUBMIT_CORRECTIVE_RETURN),
   PROCESSING(0, "processing", "scheme");
 
   final int stage;

@@ -217,6 +217,14 @@ public final class CertificationProcess {
   public static final Variable<Boolean> REVALIDATED = Variable.bool("revalidated");
   public static final Variable<String> REVIEW_COMMENTS = Variable.string("reviewComments");
   public static final Variable<String> SUSPENSION_REASON = Variable.string("suspensionReason");
+  /** The last day of a suspension's cure period (ISO date, for the mails and the corrective-return form). */
+  public static final Variable<String> CORRECTION_DUE_ON = Variable.string("correctionDueOn");
+  /** The corrective return: what the organisation has put right since its certificate was suspended. */
+  public static final Variable<String> CORRECTIVE_ACTIONS = Variable.string("correctiveActions");
+  public static final Variable<Boolean> CORRECTION_ACCEPTED = Variable.bool("correctionAccepted");
+  public static final Variable<String> CORRECTION_REVIEW_COMMENTS = Variable.string("correctionReviewComments");
+  /** Why a suspended certificate was withdrawn (revoked): public, like every state's reason. */
+  public static final Variable<String> WITHDRAWAL_REASON = Variable.string("withdrawalReason");
   public static final Variable<String> REVOCATION_REASON = Variable.string("revocationReason");
   public static final Variable<String> REASSESSMENT_REFERENCE = Variable.string("reassessmentReference");
   public static final Variable<String> RENEWED_BY = Variable.string("renewedBy");

@@ -128,6 +128,32 @@ class DeclaredTiesProcessTests extends ProcessTestSupport {
     assertThat(monitoring).hasPassed(MonitoringProcess.Elements.REVIEW_ANNUAL_RETURN);
   }
 
+  @Test
+  void shouldRefuseATiedCorrectiveReturnReviewer() {
+    // given a certificate suspended on its first annual return, and the organisation's corrective return in
+    applicant = newApplicant();
+    ProcessInstance instance = decidedCase(applicant, uniqueEmail(), "developing", allIndicatorsUpTo("developing"));
+    complete(applicant, instance, AGREE_ACTION_PLAN, Map.of("actionPlan", agreedActionPlan(instance)));
+    moveClockBy(Duration.ofDays(28).plusMinutes(1));
+    ProcessInstance monitoring = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).singleResult();
+    Instant opens = ((Date) runtimeService.getVariable(monitoring.getId(), "annualReturnOpensAt")).toInstant();
+    moveClockBy(Duration.between(ClockUtil.now().toInstant(), opens).plusMinutes(1));
+    complete(applicant, monitoring, MonitoringProcess.Elements.SUBMIT_ANNUAL_RETURN, annualReturn());
+    complete("assessor2", monitoring, MonitoringProcess.Elements.REVIEW_ANNUAL_RETURN,
+        Map.of("revalidated", false, "reviewComments", "The figures leave out the community team."));
+    runAsyncJobs();
+    complete(applicant, monitoring, MonitoringProcess.Elements.SUBMIT_CORRECTIVE_RETURN,
+        Map.of("correctiveActions", "The community team's figures are now included in the return."));
+    String reviewer = tiedStaff("tiedcorrection", Groups.ASSESSORS, organisationId(instance));
+
+    // when, then
+    assertRefused(reviewer, monitoring, MonitoringProcess.Elements.REVIEW_CORRECTIVE_RETURN,
+        Map.of("correctionAccepted", true), "review the corrective return of");
+    complete("assessor2", monitoring, MonitoringProcess.Elements.REVIEW_CORRECTIVE_RETURN, Map.of("correctionAccepted", true));
+    assertThat(monitoring).hasPassed(MonitoringProcess.Elements.REINSTATE_CERTIFICATE);
+  }
+
   private static Map<String, Object> annualReturn() {
     Map<String, Object> variables = new HashMap<>();
     variables.put("actionPlanProgress", "Item 1: the board adopted the plan in March.");

@@ -37,7 +37,9 @@ class TimersTests {
         properties.getProperty("equitymark.timers.reassessment-reminders"),
         properties.getProperty("equitymark.timers.training-follow-up-interval"),
         properties.getProperty("equitymark.timers.training-follow-up-window"),
-        properties.getProperty("equitymark.timers.framework-review"));
+        properties.getProperty("equitymark.timers.framework-review"),
+        properties.getProperty("equitymark.timers.suspension-cure"),
+        properties.getProperty("equitymark.timers.reassessment-grace"));
 
     // then
     assertThat(timers.getPaymentReminder()).isEqualTo("R/P14D");
@@ -52,6 +54,8 @@ class TimersTests {
     assertThat(timers.getReassessmentReminders()).isEqualTo("P60D,P30D,P7D");
     assertThat(timers.getTrainingFollowUpInterval()).isEqualTo("P3M");
     assertThat(timers.getFrameworkReview()).isEqualTo("R/P1Y");
+    assertThat(timers.getSuspensionCure()).isEqualTo("P90D");
+    assertThat(timers.getReassessmentGrace()).isEqualTo("P6M");
   }
 
   @ParameterizedTest
@@ -117,11 +121,11 @@ class TimersTests {
   @Test
   void shouldNameThePropertyWhenTheConstructorRejectsAValue() {
     // when / then
-    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "P14D", "P90D", "P7D", "P21D", "P28D", "P12M", "P30D", "R/P14D", "P90D", "P90D", "P60D,P30D,P7D", "P3M", "P30D", "R/P1Y"))
+    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "P14D", "P90D", "P7D", "P21D", "P28D", "P12M", "P30D", "R/P14D", "P90D", "P90D", "P60D,P30D,P7D", "P3M", "P30D", "R/P1Y", "P90D", "P6M"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("equitymark.timers.self-assessment-reminder")
         .hasMessageContaining("P14D");
-    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "R/P14D", "banana", "P7D", "P21D", "P28D", "P12M", "P30D", "R/P14D", "P90D", "P90D", "P60D,P30D,P7D", "P3M", "P30D", "R/P1Y"))
+    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "R/P14D", "banana", "P7D", "P21D", "P28D", "P12M", "P30D", "R/P14D", "P90D", "P90D", "P60D,P30D,P7D", "P3M", "P30D", "R/P1Y", "P90D", "P6M"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("equitymark.timers.self-assessment-idle");
   }

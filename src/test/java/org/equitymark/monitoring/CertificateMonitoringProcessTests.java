@@ -7,6 +7,14 @@ import static org.equitymark.monitoring.MonitoringProcess.Elements.ANNUAL_RETURN
 import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_EXPIRED;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_RENEWED;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_REVOKED;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_WITHDRAWN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.CORRECTIVE_RETURN_OVERDUE;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.REASSESSMENT_INVITATION_DUE;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.REINSTATE_CERTIFICATE;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_CORRECTIVE_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.SUBMIT_CORRECTIVE_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.WITHDRAW_FOR_MISSED_CORRECTION;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.WITHDRAW_FOR_REJECTED_CORRECTION;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_ANNUAL_RETURN;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.START_REASSESSMENT;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.SUBMIT_ANNUAL_RETURN;
@@ -21,6 +29,7 @@ import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYME
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -111,6 +120,15 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     complete("assessor2", monitoring, REVIEW_ANNUAL_RETURN, revalidated
         ? Map.of("revalidated", true)
         : Map.of("revalidated", false, "reviewComments", "No progress on the training item; show it next year."));
+    runAsyncJobs();
+  }
+
+  private void correctAndReview(ProcessInstance monitoring, boolean accepted) {
+    complete(applicant, monitoring, SUBMIT_CORRECTIVE_RETURN,
+        Map.of("correctiveActions", "Training for all ward staff was delivered in May; the attendance list is attached."));
+    complete("assessor2", monitoring, REVIEW_CORRECTIVE_RETURN, accepted
+        ? Map.of("correctionAccepted", true)
+        : Map.of("correctionAccepted", false, "correctionReviewComments", "The training covered one ward of four."));
     runAsyncJobs();
   }
 
@@ -245,7 +263,7 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
   }
 
   @Test
-  void shouldSuspendOnARejectedReturnAndReinstateWhenTheNextIsAccepted() {
+  void shouldSuspendOnARejectedReturnAndReinstateOnAnAcceptedCorrectiveReturn() throws Exception {
     // given
     ProcessInstance instance = certifiedCase();
     ProcessInstance monitoring = monitoring(instance);
@@ -273,7 +291,32 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     assertThat(monitoring).hasPassed(SUSPEND_FOR_REJECTED_RETURN);
     Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.SUSPENDED);
     Assertions.assertThat(certificate(number).stateReason()).contains("year 1 was not accepted");
-    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("is suspended"));
+    String dueOn = (String) runtimeService.getVariable(monitoring.getId(), "correctionDueOn");
+    Assertions.assertThat(LocalDate.parse(dueOn)).isEqualTo(LocalDate.ofInstant(ClockUtil.now().toInstant(),
+        MonitoringSchedule.ZONE).plusDays(90));
+    Assertions.assertThat(mailBody("is suspended")).contains("corrective return").contains(dueOn);
+
+    // and the organisation has the cure period to send a corrective return, which cannot be empty
+    assertThat(monitoring).isWaitingAt(SUBMIT_CORRECTIVE_RETURN);
+    Assertions.assertThat(task(monitoring, SUBMIT_CORRECTIVE_RETURN).getDueDate())
+        .isEqualTo(runtimeService.getVariable(monitoring.getId(), "correctionDueAt"));
+    Assertions.assertThatThrownBy(() -> complete(applicant, monitoring, SUBMIT_CORRECTIVE_RETURN, Map.of()))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("correctiveActions");
+    complete(applicant, monitoring, SUBMIT_CORRECTIVE_RETURN,
+        Map.of("correctiveActions", "Training for all ward staff was delivered in May; the attendance list is attached."));
+
+    // when an assessor accepts it, after a refusal without a decision
+    Assertions.assertThatThrownBy(() -> complete("assessor2", monitoring, REVIEW_CORRECTIVE_RETURN,
+            Map.of("correctionAccepted", false)))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("correctionReviewComments");
+    complete("assessor2", monitoring, REVIEW_CORRECTIVE_RETURN, Map.of("correctionAccepted", true));
+    runAsyncJobs();
+
+    // then the certificate is reinstated at once, not a year later, and the organisation is told
+    assertThat(monitoring).hasPassed(REINSTATE_CERTIFICATE).isWaitingAt(ANNUAL_RETURN_OPENS);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.ACTIVE);
+    Assertions.assertThat(certificate(number).stateReason()).contains("corrective return").contains("accepted");
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("is reinstated"));
 
     // when the second return opens
     moveToNextAnnualReturn(monitoring);
@@ -292,7 +335,7 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     complete("assessor2", monitoring, REVIEW_ANNUAL_RETURN, Map.of("revalidated", true));
     runAsyncJobs();
 
-    // then it is active again
+    // then it stays active
     Certificate reinstated = certificate(number);
     Assertions.assertThat(reinstated.state()).isEqualTo(CertificateState.ACTIVE);
     Assertions.assertThat(certificates.history(number)).extracting(StateChange::state)
@@ -319,10 +362,72 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     // when 60 days after the due date (90 after opening) there is still no return
     moveClockBy(Duration.ofDays(76));
 
-    // then it is suspended automatically and the next year's return is scheduled
-    assertThat(monitoring).hasPassed(SUSPEND_FOR_MISSED_RETURN).isWaitingAt(ANNUAL_RETURN_OPENS);
+    // then it is suspended automatically, with the cure period open
+    assertThat(monitoring).hasPassed(SUSPEND_FOR_MISSED_RETURN).isWaitingAt(SUBMIT_CORRECTIVE_RETURN);
     Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.SUSPENDED);
     Assertions.assertThat(certificate(number).stateReason()).contains("year 1 was not received");
+    String dueOn = (String) runtimeService.getVariable(monitoring.getId(), "correctionDueOn");
+
+    // when no corrective return arrives within the cure period either
+    moveClockBy(Duration.ofDays(89));
+    assertThat(monitoring).isWaitingAt(SUBMIT_CORRECTIVE_RETURN);
+    moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "correctionDueAt")).toInstant());
+
+    // then the certificate is withdrawn (revoked for good, with the reason) and the organisation is told
+    assertThat(monitoring).hasPassed(CORRECTIVE_RETURN_OVERDUE, WITHDRAW_FOR_MISSED_CORRECTION, CERTIFICATE_WITHDRAWN)
+        .isEnded();
+    assertThat(instance).isEnded().hasPassed(CERTIFICATION_DECIDED);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.REVOKED);
+    Assertions.assertThat(certificate(number).stateReason())
+        .isEqualTo("Withdrawn: no corrective return was received by " + dueOn + " after the suspension");
+    Assertions.assertThat(certificates.history(number)).extracting(StateChange::state)
+        .containsExactly(CertificateState.ACTIVE, CertificateState.SUSPENDED, CertificateState.REVOKED);
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("is withdrawn"));
+  }
+
+  @Test
+  void shouldWithdrawWhenTheCorrectiveReturnIsNotAccepted() throws Exception {
+    // given a first return not accepted: suspended
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    String number = certificateNumber(instance);
+    moveToNextAnnualReturn(monitoring);
+    submitAndReview(monitoring, false);
+
+    // when the corrective return is not accepted either
+    correctAndReview(monitoring, false);
+
+    // then the certificate is withdrawn with the reason, and the reviewer's comments reach the organisation only
+    assertThat(monitoring).hasPassed(WITHDRAW_FOR_REJECTED_CORRECTION, CERTIFICATE_WITHDRAWN).isEnded();
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.REVOKED);
+    Assertions.assertThat(certificate(number).stateReason())
+        .isEqualTo("Withdrawn: the corrective return after the suspension was not accepted")
+        .doesNotContain("one ward of four");
+    Assertions.assertThat(mailBody("is withdrawn")).startsWith("Dear Dana Fox,")
+        .contains("the corrective return after the suspension was not accepted")
+        .contains("The training covered one ward of four.");
+  }
+
+  @Test
+  void shouldCureASuspensionAfterTheLastAnnualReturn() {
+    // given the first return accepted and the second, at month 24 (the last), not accepted
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    String number = certificateNumber(instance);
+    moveToNextAnnualReturn(monitoring);
+    submitAndReview(monitoring, true);
+    moveToNextAnnualReturn(monitoring);
+    submitAndReview(monitoring, false);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.SUSPENDED);
+
+    // when a corrective return is accepted within the cure period (no yearly return is left to lift it)
+    moveClockBy(Duration.ofDays(60));
+    correctAndReview(monitoring, true);
+
+    // then the certificate is active again, well before the invitation to reassess
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.ACTIVE);
+    assertThat(monitoring).hasPassed(REINSTATE_CERTIFICATE, ANNUAL_RETURNS_COMPLETED)
+        .isWaitingAt(REASSESSMENT_INVITATION_DUE);
   }
 
   @Test
@@ -333,6 +438,7 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     moveToNextAnnualReturn(monitoring);
     submitAndReview(monitoring, false);
     Assertions.assertThat(mailBody("is suspended")).contains("No progress on the training item");
+    correctAndReview(monitoring, true);
 
     // when the second return never arrives
     moveToNextAnnualReturn(monitoring);

@@ -75,12 +75,12 @@ class MonitoringIntegrationTests extends HttpTestSupport {
     assertThat(anonymous().get("/verify/" + number).body()).contains("Genuine, but suspended")
         .contains(today).contains("the annual return for year 1 was not accepted");
 
-    // when the next return is accepted
-    executeTimer(manager, reference, "annualReturnOpens");
-    complete(applicant, awaitTask(applicant, reference, "submitAnnualReturn"), annualReturn());
-    complete(assessor, awaitTask(assessor, reference, "reviewAnnualReturn"), Map.of("revalidated", true));
+    // when the organisation sends a corrective return within the cure period, and an assessor accepts it
+    complete(applicant, awaitTask(applicant, reference, "submitCorrectiveReturn"),
+        Map.of("correctiveActions", "The community team's figures are now part of the return."));
+    complete(assessor, awaitTask(assessor, reference, "reviewCorrectiveReturn"), Map.of("correctionAccepted", true));
 
-    // then it is active again
+    // then it is active again at once
     await().atMost(ASYNC).until(() -> registerState(number), "active"::equals);
 
     // when an applicant, nobody, then a scheme manager tries to revoke it
