@@ -12,6 +12,7 @@ import org.equitymark.process.CertificationProcess;
  * Read from the activities the case waits in; the texts are message keys {@code portal.step.{id}.*}.
  */
 enum CaseStep {
+  REGISTRATION_CONFIRMATION(1, "registrationConfirmation", "you", CONFIRM_REGISTRATION),
   CONFIRM_PAYMENT_STEP(1, "payment", "finance", CONFIRM_PAYMENT),
   SELF_ASSESSMENT(2, "selfAssessment", "you", COMPLETE_SELF_ASSESSMENT),
   SELF_ASSESSMENT_REVIEW(2, "selfAssessmentReview", "supportOfficer", REVIEW_SELF_ASSESSMENT),

@@ -21,6 +21,8 @@ public final class CertificationProcess {
   /** Element ids of the model. */
   public static final class Elements {
     public static final String REGISTRATION_RECEIVED = "registrationReceived";
+    /** A reassessment only: the organisation confirms or updates its registration before the fee is computed. */
+    public static final String CONFIRM_REGISTRATION = "confirmRegistration";
     public static final String CALCULATE_FEE = "calculateFee";
     public static final String SEND_INVOICE = "sendInvoice";
     public static final String CONFIRM_PAYMENT = "confirmPayment";

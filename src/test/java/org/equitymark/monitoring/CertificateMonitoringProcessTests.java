@@ -163,7 +163,7 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     String reference = (String) runtimeService.getVariable(monitoring.getId(), "reassessmentReference");
     ProcessInstance reassessment = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
         .processDefinitionKey(CertificationProcess.KEY).singleResult();
-    assertThat(reassessment).isWaitingAt(CONFIRM_PAYMENT).variables()
+    assertThat(reassessment).isWaitingAt(CertificationProcess.Elements.CONFIRM_REGISTRATION).variables()
         .containsEntry("reassessment", true)
         .containsEntry("previousCertificateNumber", number)
         .containsEntry("previousLevel", "developing")
@@ -177,7 +177,9 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     }
     Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("time to reassess"));
 
-    // when the reassessment is certified before the old certificate ends
+    // when the organisation confirms its registration and the reassessment is certified before the old certificate ends
+    complete(applicant, reassessment, CertificationProcess.Elements.CONFIRM_REGISTRATION, Map.of());
+    runAsyncJobs();
     complete("finance1", reassessment, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "BACS 10"));
     runAsyncJobs();
     complete(applicant, reassessment, "completeSelfAssessment", selfAssessment(allIndicatorsUpTo("competence")));
