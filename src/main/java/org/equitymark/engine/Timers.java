@@ -3,15 +3,17 @@ package org.equitymark.engine;
 import java.util.regex.Pattern;
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Every timer of the models, read from {@code equitymark.timers.*}: BPMN timers say
- * {@code ${timers.paymentReminder}}, never a literal. Values are ISO-8601 durations
- * ({@code P60D}) or repeating cycles ({@code R/P14D}, {@code R3/P7D}), checked at start-up.
+ * Every timer of the models, from {@code equitymark.timers.*} ({@link TimerProperties}): BPMN timers
+ * say {@code ${timers.paymentReminder}}, never a literal (hence the bean getters, which the models'
+ * expressions read). Values are ISO-8601 durations ({@code P60D}) or repeating cycles
+ * ({@code R/P14D}, {@code R3/P7D}), checked at start-up.
  */
 @Component("timers")
+@EnableConfigurationProperties(TimerProperties.class)
 public class Timers {
 
   private static final Pattern CYCLE = Pattern.compile("R\\d*/(P.+)");
@@ -35,43 +37,25 @@ public class Timers {
   private final String suspensionCure;
   private final String reassessmentGrace;
 
-  public Timers(
-      @Value("${equitymark.timers.payment-reminder}") String paymentReminder,
-      @Value("${equitymark.timers.payment-lapse}") String paymentLapse,
-      @Value("${equitymark.timers.self-assessment-reminder}") String selfAssessmentReminder,
-      @Value("${equitymark.timers.self-assessment-idle}") String selfAssessmentIdle,
-      @Value("${equitymark.timers.clarification-reminder}") String clarificationReminder,
-      @Value("${equitymark.timers.clarification-escalation}") String clarificationEscalation,
-      @Value("${equitymark.timers.appeal-window}") String appealWindow,
-      @Value("${equitymark.timers.annual-return-interval}") String annualReturnInterval,
-      @Value("${equitymark.timers.annual-return-due}") String annualReturnDue,
-      @Value("${equitymark.timers.annual-return-reminder}") String annualReturnReminder,
-      @Value("${equitymark.timers.annual-return-overdue}") String annualReturnOverdue,
-      @Value("${equitymark.timers.reassessment-invitation}") String reassessmentInvitation,
-      @Value("${equitymark.timers.reassessment-reminders}") String reassessmentReminders,
-      @Value("${equitymark.timers.training-follow-up-interval}") String trainingFollowUpInterval,
-      @Value("${equitymark.timers.training-follow-up-window}") String trainingFollowUpWindow,
-      @Value("${equitymark.timers.framework-review}") String frameworkReview,
-      @Value("${equitymark.timers.suspension-cure}") String suspensionCure,
-      @Value("${equitymark.timers.reassessment-grace}") String reassessmentGrace) {
-    this.paymentReminder = cycle("payment-reminder", paymentReminder);
-    this.paymentLapse = duration("payment-lapse", paymentLapse);
-    this.selfAssessmentReminder = cycle("self-assessment-reminder", selfAssessmentReminder);
-    this.selfAssessmentIdle = duration("self-assessment-idle", selfAssessmentIdle);
-    this.clarificationReminder = duration("clarification-reminder", clarificationReminder);
-    this.clarificationEscalation = duration("clarification-escalation", clarificationEscalation);
-    this.appealWindow = duration("appeal-window", appealWindow);
-    this.annualReturnInterval = duration("annual-return-interval", annualReturnInterval);
-    this.annualReturnDue = duration("annual-return-due", annualReturnDue);
-    this.annualReturnReminder = cycle("annual-return-reminder", annualReturnReminder);
-    this.annualReturnOverdue = duration("annual-return-overdue", annualReturnOverdue);
-    this.reassessmentInvitation = duration("reassessment-invitation", reassessmentInvitation);
-    this.reassessmentReminders = durations("reassessment-reminders", reassessmentReminders);
-    this.trainingFollowUpInterval = duration("training-follow-up-interval", trainingFollowUpInterval);
-    this.trainingFollowUpWindow = duration("training-follow-up-window", trainingFollowUpWindow);
-    this.frameworkReview = cycle("framework-review", frameworkReview);
-    this.suspensionCure = duration("suspension-cure", suspensionCure);
-    this.reassessmentGrace = duration("reassessment-grace", reassessmentGrace);
+  public Timers(TimerProperties configured) {
+    this.paymentReminder = cycle("payment-reminder", configured.paymentReminder());
+    this.paymentLapse = duration("payment-lapse", configured.paymentLapse());
+    this.selfAssessmentReminder = cycle("self-assessment-reminder", configured.selfAssessmentReminder());
+    this.selfAssessmentIdle = duration("self-assessment-idle", configured.selfAssessmentIdle());
+    this.clarificationReminder = duration("clarification-reminder", configured.clarificationReminder());
+    this.clarificationEscalation = duration("clarification-escalation", configured.clarificationEscalation());
+    this.appealWindow = duration("appeal-window", configured.appealWindow());
+    this.annualReturnInterval = duration("annual-return-interval", configured.annualReturnInterval());
+    this.annualReturnDue = duration("annual-return-due", configured.annualReturnDue());
+    this.annualReturnReminder = cycle("annual-return-reminder", configured.annualReturnReminder());
+    this.annualReturnOverdue = duration("annual-return-overdue", configured.annualReturnOverdue());
+    this.reassessmentInvitation = duration("reassessment-invitation", configured.reassessmentInvitation());
+    this.reassessmentReminders = durations("reassessment-reminders", configured.reassessmentReminders());
+    this.trainingFollowUpInterval = duration("training-follow-up-interval", configured.trainingFollowUpInterval());
+    this.trainingFollowUpWindow = duration("training-follow-up-window", configured.trainingFollowUpWindow());
+    this.frameworkReview = cycle("framework-review", configured.frameworkReview());
+    this.suspensionCure = duration("suspension-cure", configured.suspensionCure());
+    this.reassessmentGrace = duration("reassessment-grace", configured.reassessmentGrace());
   }
 
   public String getPaymentReminder() {

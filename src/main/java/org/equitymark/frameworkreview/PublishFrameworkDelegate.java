@@ -7,6 +7,7 @@ import static org.equitymark.frameworkreview.FrameworkReviewProcess.REVIEWED_BY;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.equitymark.engine.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** {@code publishFramework}: publishes the reviewed version, for cases that start from now on. */
@@ -21,7 +22,7 @@ class PublishFrameworkDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    versions.publish(NEW_FRAMEWORK_VERSION.get(execution).strip(), REVIEWED_BY.get(execution, "system"),
+    versions.publish(NEW_FRAMEWORK_VERSION.get(execution).strip(), REVIEWED_BY.get(execution, CurrentUser.SYSTEM),
         CHANGES_SUMMARY.get(execution), COMMUNITY_INPUT.get(execution));
   }
 }

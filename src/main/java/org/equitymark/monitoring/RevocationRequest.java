@@ -4,17 +4,13 @@ import static org.equitymark.process.CertificationProcess.CERTIFICATE_NUMBER;
 import static org.equitymark.process.CertificationProcess.CERTIFICATE_REVOKED_MESSAGE;
 import static org.equitymark.process.CertificationProcess.REVOCATION_REASON;
 
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.equitymark.certificate.Certificate;
 import org.equitymark.certificate.Certificates;
-import org.equitymark.submission.InvalidSubmissionException;
-import org.equitymark.submission.Problems;
 import org.equitymark.submission.SubmissionValidator;
-import org.equitymark.submission.ValidateSubmissionListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,17 +30,8 @@ class RevocationRequest {
   ExecutionListener requestRevocation(SubmissionValidator validator, RevocationRequestForm form,
       Certificates certificates) {
     return execution -> {
-      String userId = ValidateSubmissionListener.currentUser(execution);
-      Problems actor = new Problems();
-      form.checkActor(execution, userId, actor);
-      actor.throwIfAny("revocation by " + userId);
-      validator.validate(form, execution);
-      Certificate certificate = certificates.find(CERTIFICATE_NUMBER.get(execution).strip()).orElseThrow(() ->
-          invalid("is not a certificate"));
-      if (!isMonitored(execution.getProcessEngineServices().getRuntimeService(), certificate)) {
-        throw invalid("is " + certificate.state().id() + " and not under monitoring (revoked or expired already, "
-            + "or still in its appeal window)");
-      }
+      validator.check(form, execution);
+      Certificate certificate = certificates.find(CERTIFICATE_NUMBER.get(execution).strip()).orElseThrow();
       execution.setProcessBusinessKey("RV-" + certificate.certificateNumber());
     };
   }
@@ -64,9 +51,5 @@ class RevocationRequest {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(certificate.applicationReference())
         .list().stream().anyMatch(instance -> runtimeService.createEventSubscriptionQuery()
             .processInstanceId(instance.getId()).eventType("message").eventName(CERTIFICATE_REVOKED_MESSAGE).count() > 0);
-  }
-
-  private static InvalidSubmissionException invalid(String reason) {
-    return new InvalidSubmissionException("revocation", Map.of(CERTIFICATE_NUMBER.name(), reason));
   }
 }

@@ -7,14 +7,13 @@ import static org.equitymark.process.CertificationProcess.ORGANISATION_TYPE;
 import static org.equitymark.process.CertificationProcess.REASSESSMENT;
 import static org.equitymark.process.CertificationProcess.STAFF_COUNT;
 
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
+import org.equitymark.engine.EngineClock;
 import org.equitymark.numbering.SequenceNumbers;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +48,6 @@ public class CalculateFeeDelegate implements JavaDelegate {
     }
     FEE.set(execution, ((Number) result.getEntry("fee")).longValue());
     FEE_BAND.set(execution, result.getEntry("feeBand"));
-    int year = ClockUtil.now().toInstant().atZone(ZoneOffset.UTC).getYear();
-    INVOICE_NUMBER.set(execution, numbers.nextReference("INV", year));
+    INVOICE_NUMBER.set(execution, numbers.nextReference("INV", EngineClock.currentYear()));
   }
 }

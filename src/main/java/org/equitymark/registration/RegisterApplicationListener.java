@@ -10,13 +10,13 @@ import static org.equitymark.process.CertificationProcess.REASSESSMENT;
 import static org.equitymark.process.CertificationProcess.REGISTERED_BY;
 import static org.equitymark.process.CertificationProcess.WORKPLACE_AREA;
 
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.equitymark.engine.CurrentUser;
+import org.equitymark.engine.EngineClock;
 import org.equitymark.frameworkreview.FrameworkVersions;
 import org.equitymark.numbering.SequenceNumbers;
 import org.equitymark.submission.InvalidSubmissionException;
@@ -56,19 +56,18 @@ public class RegisterApplicationListener implements ExecutionListener {
     Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     // only the engine itself (no user) starts a reassessment, with the previous certificate linked
     boolean reassessmentByEngine = user == null && Boolean.TRUE.equals(REASSESSMENT.get(execution));
-    validator.validate(reassessmentByEngine ? new ReassessmentRegistrationForm(form) : form, execution);
+    validator.check(reassessmentByEngine ? new ReassessmentRegistrationForm(form) : form, execution);
     String userId = user == null ? null : user.getUserId();
 
     String organisationId = organisationOf(execution, user);
     organisations.find(organisationId).ifPresent(o -> ORGANISATION_NAME.set(execution, o.name()));
-    String reference = numbers.nextReference(REFERENCE_PREFIX,
-        ClockUtil.now().toInstant().atZone(ZoneOffset.UTC).getYear());
+    String reference = numbers.nextReference(REFERENCE_PREFIX, EngineClock.currentYear());
     execution.setProcessBusinessKey(reference);
     APPLICATION_REFERENCE.set(execution, reference);
     ORGANISATION_ID.set(execution, organisationId);
     // the latest published version: a case keeps it, whatever is published later
     FRAMEWORK_VERSION.set(execution, frameworkVersions.currentVersion());
-    REGISTERED_BY.set(execution, userId == null ? "system" : userId);
+    REGISTERED_BY.set(execution, userId == null ? CurrentUser.SYSTEM : userId);
     if (REASSESSMENT.get(execution) == null) {
       REASSESSMENT.set(execution, false);
     }

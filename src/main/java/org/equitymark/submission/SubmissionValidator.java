@@ -7,10 +7,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.equitymark.engine.CurrentUser;
 import org.equitymark.engine.SubmittedVariables;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,29 @@ public class SubmissionValidator {
       throw new IllegalStateException("No submission form is declared for activity " + activityId);
     }
     return form;
+  }
+
+  /**
+   * The whole check of a submission at a start event or user task, the one sequence for every form:
+   * the acting user may make it (not asked when the engine acts on its own), then the fields
+   * ({@link #validate}), then the rules that need the case; then the form records it. Throws
+   * {@link InvalidSubmissionException} before anything is committed.
+   *
+   * @return the acting user, {@link CurrentUser#SYSTEM} for the engine
+   */
+  public String check(SubmissionForm form, DelegateExecution execution) {
+    String userId = CurrentUser.of(execution);
+    if (!CurrentUser.SYSTEM.equals(userId)) {
+      Problems actor = new Problems();
+      form.checkActor(execution, userId, actor);
+      actor.throwIfAny("decision by " + userId + " on " + form.activityId());
+    }
+    validate(form, execution);
+    Problems caseProblems = new Problems();
+    form.checkCase(execution, caseProblems);
+    caseProblems.throwIfAny("submission for " + form.activityId());
+    form.accepted(execution, userId);
+    return userId;
   }
 
   /** Validates what the running command submitted to the scope; throws {@link InvalidSubmissionException}. */

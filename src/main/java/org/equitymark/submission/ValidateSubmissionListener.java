@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.equitymark.engine.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("validateSubmission")
 public class ValidateSubmissionListener implements ExecutionListener {
-
-  /** The actor when no user is authenticated: the engine itself (timers, jobs, internal calls). */
-  public static final String SYSTEM = "system";
 
   private final SubmissionValidator validator;
 
@@ -34,30 +31,13 @@ public class ValidateSubmissionListener implements ExecutionListener {
       return;
     }
     SubmissionForm form = validator.formFor(execution.getCurrentActivityId());
-    String userId = currentUser(execution);
-    if (!SYSTEM.equals(userId)) {
-      Problems actor = new Problems();
-      form.checkActor(execution, userId, actor);
-      actor.throwIfAny("decision by " + userId + " on " + form.activityId());
-    }
-    validator.validate(form, execution);
-    Problems caseProblems = new Problems();
-    form.checkCase(execution, caseProblems);
-    caseProblems.throwIfAny("submission for " + form.activityId());
-    form.accepted(execution, userId);
-    if (form.isDecisionOnCase() && !SYSTEM.equals(userId)) {
+    String userId = validator.check(form, execution);
+    if (form.isDecisionOnCase() && !CurrentUser.SYSTEM.equals(userId)) {
       List<String> participants = new ArrayList<>(CASE_PARTICIPANTS.get(execution, List.of()));
       if (!participants.contains(userId)) {
         participants.add(userId);
         CASE_PARTICIPANTS.set(execution, participants);
       }
     }
-  }
-
-  /** The user acting in this request, or {@code system} when the engine acts on its own. */
-  public static String currentUser(DelegateExecution execution) {
-    Authentication authentication =
-        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
   }
 }

@@ -12,17 +12,13 @@ import static org.equitymark.training.TrainingFollowUpProcess.TRAINING_KIND;
 import static org.equitymark.training.TrainingFollowUpProcess.TRAINING_REFERENCE;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.equitymark.engine.EngineClock;
 import org.equitymark.numbering.SequenceNumbers;
 import org.equitymark.registration.Organisation;
 import org.equitymark.registration.Organisations;
-import org.equitymark.submission.InvalidSubmissionException;
 import org.equitymark.submission.SubmissionValidator;
-import org.equitymark.submission.ValidateSubmissionListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -57,10 +53,9 @@ class RecordTrainingDayListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    validator.validate(form, execution);
-    Organisation organisation = organisations.find(ORGANISATION_ID.get(execution)).orElseThrow(() ->
-        new InvalidSubmissionException("training day", Map.of(ORGANISATION_ID.name(), "is not a registered organisation")));
-    String reference = numbers.nextReference("TF", ClockUtil.now().toInstant().atZone(ZoneOffset.UTC).getYear());
+    String userId = validator.check(form, execution);
+    Organisation organisation = organisations.find(ORGANISATION_ID.get(execution)).orElseThrow();
+    String reference = numbers.nextReference("TF", EngineClock.currentYear());
     execution.setProcessBusinessKey(reference);
     TRAINING_REFERENCE.set(execution, reference);
     ORGANISATION_NAME.set(execution, organisation.name());
@@ -68,7 +63,7 @@ class RecordTrainingDayListener implements ExecutionListener {
     FOLLOW_UP_SURVEY_ROUND.set(execution, 0L);
     followUps.recordDay(reference, organisation.organisationId(), TRAINING_KIND.get(execution),
         RUN_BY.get(execution).strip(), COMMUNITY.get(execution).strip(), LocalDate.parse(HELD_ON.get(execution)),
-        ATTENDEES.get(execution), ValidateSubmissionListener.currentUser(execution));
+        ATTENDEES.get(execution), userId);
     organisations.grantCaseAccess(organisation.organisationId(), execution.getProcessInstanceId());
   }
 }

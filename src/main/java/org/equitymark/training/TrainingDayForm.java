@@ -12,8 +12,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.equitymark.registration.Organisations;
 import org.equitymark.submission.Checks;
 import org.equitymark.submission.Field;
+import org.equitymark.submission.Problems;
 import org.equitymark.submission.SubmissionForm;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +26,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TrainingDayForm implements SubmissionForm {
+
+  private final Organisations organisations;
+
+  TrainingDayForm(Organisations organisations) {
+    this.organisations = organisations;
+  }
 
   @Override
   public String activityId() {
@@ -38,6 +47,13 @@ class TrainingDayForm implements SubmissionForm {
         required(COMMUNITY.name(), Checks.text(2, 200)),
         required(HELD_ON.name(), TrainingDayForm::date),
         required(ATTENDEES.name(), Checks.wholeNumber(1, 10_000)));
+  }
+
+  @Override
+  public void checkCase(DelegateExecution execution, Problems problems) {
+    if (organisations.find(ORGANISATION_ID.get(execution)).isEmpty()) {
+      problems.add(ORGANISATION_ID.name(), "is not a registered organisation");
+    }
   }
 
   private static Optional<String> date(org.camunda.bpm.engine.variable.value.TypedValue value) {

@@ -9,37 +9,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 class TimersTests {
 
   @Test
-  void shouldAcceptTheDefaultsOfApplicationYaml() {
+  void shouldBindAndAcceptTheDefaultsOfApplicationYaml() {
     // given
     YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
     yaml.setResources(new ClassPathResource("application.yaml"));
     Properties properties = yaml.getObject();
 
     // when
-    Timers timers = new Timers(
-        properties.getProperty("equitymark.timers.payment-reminder"),
-        properties.getProperty("equitymark.timers.payment-lapse"),
-        properties.getProperty("equitymark.timers.self-assessment-reminder"),
-        properties.getProperty("equitymark.timers.self-assessment-idle"),
-        properties.getProperty("equitymark.timers.clarification-reminder"),
-        properties.getProperty("equitymark.timers.clarification-escalation"),
-        properties.getProperty("equitymark.timers.appeal-window"),
-        properties.getProperty("equitymark.timers.annual-return-interval"),
-        properties.getProperty("equitymark.timers.annual-return-due"),
-        properties.getProperty("equitymark.timers.annual-return-reminder"),
-        properties.getProperty("equitymark.timers.annual-return-overdue"),
-        properties.getProperty("equitymark.timers.reassessment-invitation"),
-        properties.getProperty("equitymark.timers.reassessment-reminders"),
-        properties.getProperty("equitymark.timers.training-follow-up-interval"),
-        properties.getProperty("equitymark.timers.training-follow-up-window"),
-        properties.getProperty("equitymark.timers.framework-review"),
-        properties.getProperty("equitymark.timers.suspension-cure"),
-        properties.getProperty("equitymark.timers.reassessment-grace"));
+    Timers timers = new Timers(new Binder(new MapConfigurationPropertySource(properties))
+        .bind("equitymark.timers", TimerProperties.class).get());
 
     // then
     assertThat(timers.getPaymentReminder()).isEqualTo("R/P14D");
@@ -121,11 +106,11 @@ class TimersTests {
   @Test
   void shouldNameThePropertyWhenTheConstructorRejectsAValue() {
     // when / then
-    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "P14D", "P90D", "P7D", "P21D", "P28D", "P12M", "P30D", "R/P14D", "P90D", "P90D", "P60D,P30D,P7D", "P3M", "P30D", "R/P1Y", "P90D", "P6M"))
+    assertThatThrownBy(() -> new Timers(new TimerProperties("R/P14D", "P60D", "P14D", "P90D", "P7D", "P21D", "P28D", "P12M", "P30D", "R/P14D", "P90D", "P90D", "P60D,P30D,P7D", "P3M", "P30D", "R/P1Y", "P90D", "P6M")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("equitymark.timers.self-assessment-reminder")
         .hasMessageContaining("P14D");
-    assertThatThrownBy(() -> new Timers("R/P14D", "P60D", "R/P14D", "banana", "P7D", "P21D", "P28D", "P12M", "P30D", "R/P14D", "P90D", "P90D", "P60D,P30D,P7D", "P3M", "P30D", "R/P1Y", "P90D", "P6M"))
+    assertThatThrownBy(() -> new Timers(new TimerProperties("R/P14D", "P60D", "R/P14D", "banana", "P7D", "P21D", "P28D", "P12M", "P30D", "R/P14D", "P90D", "P90D", "P60D,P30D,P7D", "P3M", "P30D", "R/P1Y", "P90D", "P6M")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("equitymark.timers.self-assessment-idle");
   }
