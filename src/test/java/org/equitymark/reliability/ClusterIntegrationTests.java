@@ -2,6 +2,11 @@ package org.equitymark.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.equitymark.support.HttpTestSupport.awaitTask;
+import static org.equitymark.support.HttpTestSupport.findings;
+import static org.equitymark.support.HttpTestSupport.indicators;
+import static org.equitymark.support.HttpTestSupport.jsonVariable;
+import static org.equitymark.support.HttpTestSupport.perArea;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
@@ -18,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.equitymark.access.Groups;
+import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.RestClient;
 import org.equitymark.support.TestDatabase;
 import org.equitymark.support.TestMailServer;
@@ -87,7 +91,8 @@ class ClusterIntegrationTests {
     }
     // Stage 2
     for (int i = 0; i < CASES; i++) {
-      complete(pick(live, i), applicant(i), references.get(i), "completeSelfAssessment", selfAssessment());
+      complete(pick(live, i), applicant(i), references.get(i), "completeSelfAssessment",
+          perArea("Indicators", "Evidence", indicators("foundation")));
     }
     for (int i = 0; i < CASES; i++) {
       complete(pick(live, i + 1), "cluster-support", references.get(i), "reviewSelfAssessment",
@@ -96,10 +101,10 @@ class ClusterIntegrationTests {
     // Stage 3: the lead assessor (allocated by either node) assesses
     for (int i = 0; i < CASES; i++) {
       Node node = pick(live, i);
-      String task = awaitTask(node.client("cluster-manager", "secret-cluster-manager"), references.get(i), "assessEvidence");
+      String task = awaitTask(node.client("cluster-manager", "secret-cluster-manager"), references.get(i), "assessEvidence", WAIT);
       String lead = node.client("cluster-manager", "secret-cluster-manager").get("/engine-rest/task/" + task).json()
           .get("assignee").asText();
-      completeTask(node.client(lead, "secret-" + lead), task, assessment());
+      HttpTestSupport.complete(node.client(lead, "secret-" + lead), task, findings("foundation"));
     }
     // the panel approves; half-way, node b is killed while it holds locked jobs
     int lockedAtKill = 0;
@@ -129,8 +134,8 @@ class ClusterIntegrationTests {
     for (int i = 0; i < CASES; i++) {
       Node node = pick(live, i);
       RestClient applicant = node.client(applicant(i), "secret-" + applicant(i));
-      String task = awaitTask(applicant, references.get(i), "agreeActionPlan");
-      completeTask(applicant, task, Map.of("actionPlan", Map.of("value", agreedPlan(applicant, task), "type", "Json")));
+      String task = awaitTask(applicant, references.get(i), "agreeActionPlan", WAIT);
+      HttpTestSupport.complete(applicant, task, Map.of("actionPlan", jsonVariable(agreedPlan(applicant, task))));
     }
     // the appeal window closes by timer on either node and every certified case goes on to monitoring (Stage 4)
     await().atMost(WAIT).until(() -> count("select count(*) from act_hi_procinst "
@@ -238,36 +243,13 @@ class ClusterIntegrationTests {
   }
 
   private Map<String, Object> registration(int i) {
-    Map<String, Object> registration = new LinkedHashMap<>();
+    Map<String, Object> registration = HttpTestSupport.registration(contact(i));
     registration.put("organisationName", "Cluster Provider " + i);
-    registration.put("organisationType", "independent-provider");
     registration.put("staffCount", 50 + i);
-    registration.put("contactName", "Contact " + i);
-    registration.put("contactEmail", contact(i));
     registration.put("targetLevel", "foundation");
     return registration;
   }
 
-  private static final List<String> AREAS = List.of("leadership", "workforce", "engagement", "access", "outcomes");
-
-  private static Map<String, Object> selfAssessment() {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (String area : AREAS) {
-      values.put(area + "Indicators", Map.of("value", "[\"" + area + ".foundation.1\",\"" + area + ".foundation.2\"]", "type", "Json"));
-      values.put(area + "Evidence", Map.of("value", "Evidence for " + area));
-    }
-    return values;
-  }
-
-  private static Map<String, Object> assessment() {
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (String area : AREAS) {
-      values.put(area + "ConfirmedIndicators", Map.of("value", "[\"" + area + ".foundation.1\",\"" + area + ".foundation.2\"]", "type", "Json"));
-      values.put(area + "AssessorComment", Map.of("value", "Confirmed for " + area));
-    }
-    values.put("clarificationNeeded", Map.of("value", false));
-    return values;
-  }
 
   private static String agreedPlan(RestClient client, String task) {
     JsonNode value = client.get("/engine-rest/task/" + task + "/form-variables?deserializeValues=false").json().get("actionPlan").get("value");
@@ -279,21 +261,7 @@ class ClusterIntegrationTests {
 
   private void complete(Node node, String user, String reference, String taskKey, Map<String, Object> values) {
     RestClient client = node.client(user, "secret-" + user);
-    completeTask(client, awaitTask(client, reference, taskKey), values.entrySet().stream().collect(Collectors.toMap(
-        Map.Entry::getKey, e -> e.getValue() instanceof Map<?, ?> ? e.getValue() : Map.of("value", e.getValue()))));
-  }
-
-  private static void completeTask(RestClient client, String task, Map<String, Object> variables) {
-    RestClient.Response response = client.post("/engine-rest/task/" + task + "/complete", Map.of("variables", variables));
-    assertThat(response.status()).as(response.body()).isEqualTo(204);
-  }
-
-  private static String awaitTask(RestClient client, String reference, String taskKey) {
-    return await().atMost(WAIT).until(() -> {
-      JsonNode tasks = client.get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + reference).json();
-      return StreamSupport.stream(tasks.spliterator(), false)
-          .filter(t -> t.get("taskDefinitionKey").asText().equals(taskKey)).findFirst();
-    }, Optional::isPresent).get().get("id").asText();
+    HttpTestSupport.complete(client, awaitTask(client, reference, taskKey, WAIT), values);
   }
 
   private boolean allContactsGot(String subject) {

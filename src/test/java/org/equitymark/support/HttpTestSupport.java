@@ -56,7 +56,7 @@ public abstract class HttpTestSupport {
   }
 
   /** Completes a task over REST as the client, expecting 204. */
-  protected static void complete(RestClient client, String taskId, Map<String, Object> values) {
+  public static void complete(RestClient client, String taskId, Map<String, Object> values) {
     RestClient.Response response = client.post("/engine-rest/task/" + taskId + "/complete", variables(values));
     org.assertj.core.api.Assertions.assertThat(response.status()).as(response.body()).isEqualTo(204);
   }
@@ -79,26 +79,29 @@ public abstract class HttpTestSupport {
     complete(support, awaitTask(support, reference, "reviewSelfAssessment"), Map.of("readyForAssessment", true));
     String assessment = awaitTask(manager, reference, "assessEvidence");
     String lead = manager.get("/engine-rest/task/" + assessment).json().get("assignee").asText();
-    Map<String, Object> findings = perArea("ConfirmedIndicators", "AssessorComment", indicators("foundation"));
-    findings.put("clarificationNeeded", false);
-    complete(anonymous().as(lead, "secret-" + lead), assessment, findings);
+    complete(anonymous().as(lead, "secret-" + lead), assessment, findings("foundation"));
     RestClient panel = user(prefix + "-panel", "certification-panel");
     complete(panel, awaitTask(panel, reference, "approveCertification"), Map.of("panelDecision", "approve"));
     return reference;
   }
 
   protected String awaitTask(RestClient client, String reference, String taskKey) {
-    return await().atMost(ASYNC).until(() -> tasks(client, reference).stream()
+    return awaitTask(client, reference, taskKey, ASYNC);
+  }
+
+  /** The id of the case's open task with the key, once the client sees it (within the given time). */
+  public static String awaitTask(RestClient client, String reference, String taskKey, Duration within) {
+    return await().atMost(within).until(() -> tasks(client, reference).stream()
         .filter(t -> t.get("taskDefinitionKey").asText().equals(taskKey)).findFirst(), Optional::isPresent)
         .get().get("id").asText();
   }
 
-  protected static List<JsonNode> tasks(RestClient client, String reference) {
+  public static List<JsonNode> tasks(RestClient client, String reference) {
     JsonNode tasks = client.get("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + reference).json();
     return StreamSupport.stream(tasks.spliterator(), false).toList();
   }
 
-  protected static Map<String, Object> registration(String email) {
+  public static Map<String, Object> registration(String email) {
     Map<String, Object> registration = new LinkedHashMap<>();
     registration.put("organisationName", "Journey <b>Mental</b> Health & Care");
     registration.put("organisationType", "local-authority");
@@ -109,8 +112,15 @@ public abstract class HttpTestSupport {
     return registration;
   }
 
+  /** The lead assessor's findings: every indicator up to the level confirmed, no clarification. */
+  public static Map<String, Object> findings(String upTo) {
+    Map<String, Object> findings = perArea("ConfirmedIndicators", "AssessorComment", indicators(upTo));
+    findings.put("clarificationNeeded", false);
+    return findings;
+  }
+
   /** Every indicator of every area up to the level (foundation or developing). */
-  protected static String[] indicators(String upTo) {
+  public static String[] indicators(String upTo) {
     List<String> levels = upTo.equals("foundation") ? List.of("foundation") : List.of("foundation", "developing");
     return AREAS.stream()
         .flatMap(area -> levels.stream().flatMap(level -> java.util.stream.Stream.of(
@@ -119,7 +129,7 @@ public abstract class HttpTestSupport {
   }
 
   /** Per area, a Json list of the ids of that area under the key {area}{suffix}, plus text under {area}{textSuffix}. */
-  protected static Map<String, Object> perArea(String suffix, String textSuffix, String... ids) {
+  public static Map<String, Object> perArea(String suffix, String textSuffix, String... ids) {
     Map<String, Object> answers = new LinkedHashMap<>();
     for (String area : AREAS) {
       List<String> claimed = Arrays.stream(ids).filter(id -> id.startsWith(area + ".")).toList();
@@ -130,16 +140,16 @@ public abstract class HttpTestSupport {
     return answers;
   }
 
-  protected static JsonVariable jsonVariable(String json) {
+  public static JsonVariable jsonVariable(String json) {
     return new JsonVariable(json);
   }
 
   /** A variable to send with type Json. */
-  protected record JsonVariable(String json) {
+  public record JsonVariable(String json) {
   }
 
   /** Camunda REST variables: {"variables": {"name": {"value": …, "type": …}}}. */
-  protected static Map<String, Object> variables(Map<String, Object> values) {
+  public static Map<String, Object> variables(Map<String, Object> values) {
     Map<String, Object> variables = new LinkedHashMap<>();
     values.forEach((name, value) -> variables.put(name, value instanceof JsonVariable json
         ? Map.of("value", json.json(), "type", "Json")
