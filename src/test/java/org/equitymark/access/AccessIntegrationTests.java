@@ -1,6 +1,11 @@
 package org.equitymark.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.MODERATE_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.CookieManager;
@@ -52,10 +57,10 @@ class AccessIntegrationTests extends HttpTestSupport {
     String reference = owner.post("/api/applications", registration("owner@provider.example")).json()
         .get("reference").asText();
     assertThat(other.post("/api/applications", registration("other@provider.example")).status()).isEqualTo(201);
-    String payment = awaitTask(finance, reference, "confirmPayment");
+    String payment = awaitTask(finance, reference, CONFIRM_PAYMENT);
     assertThat(finance.post("/engine-rest/task/" + payment + "/complete",
         variables(Map.of("paymentReceived", true, "paymentReference", "BACS 1"))).status()).isEqualTo(204);
-    String task = awaitTask(owner, reference, "completeSelfAssessment");
+    String task = awaitTask(owner, reference, COMPLETE_SELF_ASSESSMENT);
     String instance = owner.get("/engine-rest/process-instance?businessKey=" + reference).json().get(0).get("id").asText();
     String organisationId = owner.get("/engine-rest/process-instance/" + instance + "/variables/organisationId")
         .json().get("value").asText();
@@ -110,7 +115,7 @@ class AccessIntegrationTests extends HttpTestSupport {
     RestClient manager = user("access-staff-manager", Groups.SCHEME_MANAGERS);
     String reference = applicant.post("/api/applications", registration("staff@provider.example")).json()
         .get("reference").asText();
-    String payment = awaitTask(finance, reference, "confirmPayment");
+    String payment = awaitTask(finance, reference, CONFIRM_PAYMENT);
     Map<String, Object> paid = variables(Map.of("paymentReceived", true, "paymentReference", "BACS 2"));
 
     // then only finance confirms a payment: not the applicant, nor other staff
@@ -126,7 +131,7 @@ class AccessIntegrationTests extends HttpTestSupport {
         Map.of("modifications", Map.of("fee", Map.of("value", 0)))).status()).isEqualTo(403);
     assertThat(finance.post("/engine-rest/task/" + payment + "/complete", paid).status()).isEqualTo(204);
     // and the self-assessment is the applicant's, not finance's
-    String selfAssessment = awaitTask(applicant, reference, "completeSelfAssessment");
+    String selfAssessment = awaitTask(applicant, reference, COMPLETE_SELF_ASSESSMENT);
     assertThat(finance.post("/engine-rest/task/" + selfAssessment + "/complete",
         variables(perArea("Indicators", "Evidence", indicators("foundation")))).status()).isIn(403, 404);
   }
@@ -144,11 +149,11 @@ class AccessIntegrationTests extends HttpTestSupport {
     RestClient support = user("access-lead-support", Groups.SUPPORT_OFFICERS);
     Map<String, Object> registration = registration("lead@provider.example");
     String reference = applicant.post("/api/applications", registration).json().get("reference").asText();
-    complete(finance, awaitTask(finance, reference, "confirmPayment"), Map.of("paymentReceived", true, "paymentReference", "B"));
-    complete(applicant, awaitTask(applicant, reference, "completeSelfAssessment"),
+    complete(finance, awaitTask(finance, reference, CONFIRM_PAYMENT), Map.of("paymentReceived", true, "paymentReference", "B"));
+    complete(applicant, awaitTask(applicant, reference, COMPLETE_SELF_ASSESSMENT),
         perArea("Indicators", "Evidence", indicators("developing")));
-    complete(support, awaitTask(support, reference, "reviewSelfAssessment"), Map.of("readyForAssessment", true));
-    String assessment = awaitTask(manager, reference, "assessEvidence");
+    complete(support, awaitTask(support, reference, REVIEW_SELF_ASSESSMENT), Map.of("readyForAssessment", true));
+    String assessment = awaitTask(manager, reference, ASSESS_EVIDENCE);
     // the pool is shared with other tests: whoever leads is made a moderator too
     String leadId = manager.get("/engine-rest/task/" + assessment).json().get("assignee").asText();
     if (identityService.createUserQuery().userId(leadId).memberOfGroup(Groups.MODERATORS).count() == 0) {
@@ -170,7 +175,7 @@ class AccessIntegrationTests extends HttpTestSupport {
     complete(lead, assessment, nothingConfirmed);
 
     // then the lead, although a moderator, may not moderate its own assessment
-    String moderation = awaitTask(lead, reference, "moderateAssessment");
+    String moderation = awaitTask(lead, reference, MODERATE_ASSESSMENT);
     RestClient.Response ownModeration = lead.post("/engine-rest/task/" + moderation + "/complete",
         variables(Map.of("moderationAgreed", true)));
     assertThat(ownModeration.status()).isEqualTo(400);

@@ -2,6 +2,9 @@ package org.equitymark.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.equitymark.process.CertificationProcess.Elements.AGREE_ACTION_PLAN;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,7 +103,7 @@ class HostileInputIntegrationTests extends HttpTestSupport {
   void shouldRefuseBadTaskCompletionsAndUploadsAndLeaveTheTaskOpen() throws Exception {
     // given a case waiting for its self-assessment
     String reference = register(applicant, registration("hostile-task@provider.example"));
-    String task = awaitTask(applicant, reference, "completeSelfAssessment");
+    String task = awaitTask(applicant, reference, COMPLETE_SELF_ASSESSMENT);
     quiet();
     Map<String, Long> before = snapshot();
 
@@ -160,7 +163,7 @@ class HostileInputIntegrationTests extends HttpTestSupport {
     String reference = register(user("hostile-markup-applicant", Groups.APPLICANTS), registration);
 
     // then it is stored as the text it is
-    String task = awaitTask(finance, reference, "confirmPayment");
+    String task = awaitTask(finance, reference, CONFIRM_PAYMENT);
     JsonNode variables = finance.get("/engine-rest/task/" + task + "/form-variables").json();
     assertThat(variables.get("organisationName").get("value").asText()).isEqualTo("Org " + MARKUP);
 
@@ -223,7 +226,7 @@ class HostileInputIntegrationTests extends HttpTestSupport {
     RestClient planner = user("hostile-planner", Groups.APPLICANTS);
     String reference = approvedFoundationCase(planner, manager, registration("hostile-plan@provider.example"),
         "hostile-plan");
-    String agree = awaitTask(planner, reference, "agreeActionPlan");
+    String agree = awaitTask(planner, reference, AGREE_ACTION_PLAN);
     quiet();
     JsonNode value = planner.get("/engine-rest/task/" + agree + "/form-variables?deserializeValues=false").json().get("actionPlan").get("value");
     ArrayNode plan = (ArrayNode) (value.isTextual() ? JSON.readTree(value.asText()) : value);
@@ -251,7 +254,7 @@ class HostileInputIntegrationTests extends HttpTestSupport {
     RestClient.Response response = client.post("/api/applications", registration);
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     String reference = response.json().get("reference").asText();
-    String payment = awaitTask(finance, reference, "confirmPayment");
+    String payment = awaitTask(finance, reference, CONFIRM_PAYMENT);
     if (registration.get("contactEmail").equals("hostile-markup@provider.example")) {
       return reference;
     }

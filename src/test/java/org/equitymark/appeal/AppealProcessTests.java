@@ -3,10 +3,14 @@ package org.equitymark.appeal;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.equitymark.process.CertificationProcess.Elements.AGREE_ACTION_PLAN;
 import static org.equitymark.process.CertificationProcess.Elements.ALLOCATE_ASSESSORS;
+import static org.equitymark.process.CertificationProcess.Elements.APPROVE_CERTIFICATION;
 import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 import static org.equitymark.process.CertificationProcess.Elements.LODGE_APPEAL;
 import static org.equitymark.process.CertificationProcess.Elements.PREPARE_REASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.REVIEW_APPEAL;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
 
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -95,13 +99,13 @@ class AppealProcessTests extends ProcessTestSupport {
     String applicant = newApplicant();
     ProcessInstance instance = register(applicant, registration(uniqueEmail()));
     runAsyncJobs();
-    complete("finance1", instance, "confirmPayment", Map.of("paymentReceived", true, "paymentReference", "B2"));
+    complete("finance1", instance, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "B2"));
     runAsyncJobs();
-    complete(applicant, instance, "completeSelfAssessment", selfAssessment(allIndicatorsUpTo("developing")));
-    complete("dualrole", instance, "reviewSelfAssessment", Map.of("readyForAssessment", true));
+    complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, selfAssessment(allIndicatorsUpTo("developing")));
+    complete("dualrole", instance, REVIEW_SELF_ASSESSMENT, Map.of("readyForAssessment", true));
     runAsyncJobs();
     complete(leadAssessor(instance), instance, ASSESS_EVIDENCE, assessment(false, allIndicatorsUpTo("foundation")));
-    complete("panel1", instance, "approveCertification", Map.of("panelDecision", "approve"));
+    complete("panel1", instance, APPROVE_CERTIFICATION, Map.of("panelDecision", "approve"));
     runAsyncJobs();
     complete(applicant, instance, LODGE_APPEAL, Map.of("appealGrounds", GROUNDS));
 

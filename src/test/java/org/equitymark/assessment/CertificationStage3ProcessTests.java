@@ -6,11 +6,15 @@ import static org.equitymark.process.CertificationProcess.Elements.ALLOCATE_ASSE
 import static org.equitymark.process.CertificationProcess.Elements.APPROVE_CERTIFICATION;
 import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
 import static org.equitymark.process.CertificationProcess.Elements.CLARIFICATION_REMINDER_DUE;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 import static org.equitymark.process.CertificationProcess.Elements.ISSUE_CERTIFICATE;
 import static org.equitymark.process.CertificationProcess.Elements.LODGE_APPEAL;
 import static org.equitymark.process.CertificationProcess.Elements.MODERATE_ASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.PREPARE_FEEDBACK_REPORT;
 import static org.equitymark.process.CertificationProcess.Elements.PROVIDE_CLARIFICATION;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.SEND_CERTIFICATE;
 import static org.equitymark.process.CertificationProcess.Elements.SUPPORT_CLARIFICATION;
 
 import java.time.Duration;
@@ -62,7 +66,7 @@ class CertificationStage3ProcessTests extends ProcessTestSupport {
     runAsyncJobs();
 
     // then the certificate is issued, sent, and the action plan and appeal window are open
-    assertThat(instance).hasPassed(ISSUE_CERTIFICATE, "sendCertificate").hasNotPassed(MODERATE_ASSESSMENT);
+    assertThat(instance).hasPassed(ISSUE_CERTIFICATE, SEND_CERTIFICATE).hasNotPassed(MODERATE_ASSESSMENT);
     Assertions.assertThat((String) runtimeService.getVariable(instance.getId(), "certificateNumber"))
         .matches("EM-\\d{4}-\\d{5}");
     assertThat(instance).isWaitingAt(AGREE_ACTION_PLAN, LODGE_APPEAL);
@@ -348,12 +352,12 @@ class CertificationStage3ProcessTests extends ProcessTestSupport {
       applicant = newApplicant();
       ProcessInstance instance = register(applicant, registration(uniqueEmail()));
       runAsyncJobs();
-      complete("finance1", instance, "confirmPayment", Map.of("paymentReceived", true, "paymentReference", "B1"));
+      complete("finance1", instance, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "B1"));
       runAsyncJobs();
-      complete(applicant, instance, "completeSelfAssessment", selfAssessment(allIndicatorsUpTo("foundation")));
+      complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, selfAssessment(allIndicatorsUpTo("foundation")));
 
       // when that officer advises the case
-      complete("aadvisor", instance, "reviewSelfAssessment", Map.of("readyForAssessment", true));
+      complete("aadvisor", instance, REVIEW_SELF_ASSESSMENT, Map.of("readyForAssessment", true));
       runAsyncJobs();
 
       // then someone else assesses it

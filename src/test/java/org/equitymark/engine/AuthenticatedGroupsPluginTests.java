@@ -1,6 +1,7 @@
 package org.equitymark.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -97,7 +98,7 @@ class AuthenticatedGroupsPluginTests extends ProcessTestSupport {
   private ProcessInstance caseWaitingForSelfAssessment(String applicant) {
     ProcessInstance instance = register(applicant, registration(uniqueEmail()));
     runAsyncJobs();
-    complete("finance1", instance, "confirmPayment", Map.of("paymentReceived", true, "paymentReference", "BACS 9"));
+    complete("finance1", instance, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "BACS 9"));
     runAsyncJobs();
     return instance;
   }

@@ -2,6 +2,7 @@ package org.equitymark.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_APPEAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -93,7 +94,7 @@ class CertificateJourneyIntegrationTests extends HttpTestSupport {
 
     // then the independent appeals panel has it
     RestClient appeals = user("http-appeals", Groups.APPEALS_PANEL);
-    assertThat(awaitTask(appeals, reference, "reviewAppeal")).isNotBlank();
+    assertThat(awaitTask(appeals, reference, REVIEW_APPEAL)).isNotBlank();
   }
 
 

@@ -2,6 +2,9 @@ package org.equitymark.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -49,13 +52,13 @@ class CertificationJourneyIntegrationTests extends HttpTestSupport {
     assertThat(reference).matches("CC-\\d{4}-\\d{5}");
 
     // and finance confirms the payment once the invoice has gone
-    String payment = awaitTask(finance, reference, "confirmPayment");
+    String payment = awaitTask(finance, reference, CONFIRM_PAYMENT);
     assertThat(finance.post("/engine-rest/task/" + payment + "/complete",
         variables(Map.of("paymentReceived", true, "feeWaived", false, "paymentReference", "BACS 77"))).status())
         .isEqualTo(204);
 
     // the applicant's organisation gets the self-assessment; another organisation sees nothing of it
-    String selfAssessment = awaitTask(applicant, reference, "completeSelfAssessment");
+    String selfAssessment = awaitTask(applicant, reference, COMPLETE_SELF_ASSESSMENT);
     assertThat(tasks(otherApplicant, reference)).isEmpty();
     assertThat(otherApplicant.get("/engine-rest/task/" + selfAssessment).status()).isIn(403, 404);
     assertThat(otherApplicant.post("/engine-rest/task/" + selfAssessment + "/complete",
@@ -72,17 +75,17 @@ class CertificationJourneyIntegrationTests extends HttpTestSupport {
     // the applicant claims foundation; the support officer advises; the applicant adds developing
     assertThat(applicant.post("/engine-rest/task/" + selfAssessment + "/complete",
         variables(perArea("Indicators", "Evidence", indicators("foundation")))).status()).isEqualTo(204);
-    String review = awaitTask(support, reference, "reviewSelfAssessment");
+    String review = awaitTask(support, reference, REVIEW_SELF_ASSESSMENT);
     assertThat(support.post("/engine-rest/task/" + review + "/complete", variables(Map.of(
         "readyForAssessment", false, "supportAdvice", "Add your advisory group's terms of reference."))).status())
         .isEqualTo(204);
-    String secondRound = awaitTask(applicant, reference, "completeSelfAssessment");
+    String secondRound = awaitTask(applicant, reference, COMPLETE_SELF_ASSESSMENT);
     JsonNode kept = applicant.get("/engine-rest/task/" + secondRound + "/form-variables").json();
     assertThat(kept.get("supportAdvice").get("value").asText()).contains("advisory group");
     assertThat(kept.get("leadershipIndicators").get("type").asText()).isEqualTo("Json");
     assertThat(applicant.post("/engine-rest/task/" + secondRound + "/complete",
         variables(perArea("Indicators", "Evidence", indicators("developing")))).status()).isEqualTo(204);
-    String secondReview = awaitTask(support, reference, "reviewSelfAssessment");
+    String secondReview = awaitTask(support, reference, REVIEW_SELF_ASSESSMENT);
     assertThat(support.post("/engine-rest/task/" + secondReview + "/complete",
         variables(Map.of("readyForAssessment", true))).status()).isEqualTo(204);
 

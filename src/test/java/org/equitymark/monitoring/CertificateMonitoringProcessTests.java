@@ -11,20 +11,22 @@ import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_W
 import static org.equitymark.monitoring.MonitoringProcess.Elements.CORRECTIVE_RETURN_OVERDUE;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.REASSESSMENT_INVITATION_DUE;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.REINSTATE_CERTIFICATE;
-import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_CORRECTIVE_RETURN;
-import static org.equitymark.monitoring.MonitoringProcess.Elements.SUBMIT_CORRECTIVE_RETURN;
-import static org.equitymark.monitoring.MonitoringProcess.Elements.WITHDRAW_FOR_MISSED_CORRECTION;
-import static org.equitymark.monitoring.MonitoringProcess.Elements.WITHDRAW_FOR_REJECTED_CORRECTION;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_ANNUAL_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_CORRECTIVE_RETURN;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.START_REASSESSMENT;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.SUBMIT_ANNUAL_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.SUBMIT_CORRECTIVE_RETURN;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.SUSPEND_FOR_MISSED_RETURN;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.SUSPEND_FOR_REJECTED_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.WITHDRAW_FOR_MISSED_CORRECTION;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.WITHDRAW_FOR_REJECTED_CORRECTION;
 import static org.equitymark.process.CertificationProcess.Elements.AGREE_ACTION_PLAN;
 import static org.equitymark.process.CertificationProcess.Elements.APPROVE_CERTIFICATION;
 import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
 import static org.equitymark.process.CertificationProcess.Elements.CERTIFICATION_DECIDED;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -182,8 +184,8 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     runAsyncJobs();
     complete("finance1", reassessment, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "BACS 10"));
     runAsyncJobs();
-    complete(applicant, reassessment, "completeSelfAssessment", selfAssessment(allIndicatorsUpTo("competence")));
-    complete("support1", reassessment, "reviewSelfAssessment", Map.of("readyForAssessment", true));
+    complete(applicant, reassessment, COMPLETE_SELF_ASSESSMENT, selfAssessment(allIndicatorsUpTo("competence")));
+    complete("support1", reassessment, REVIEW_SELF_ASSESSMENT, Map.of("readyForAssessment", true));
     runAsyncJobs();
     complete(leadAssessor(reassessment), reassessment, ASSESS_EVIDENCE, assessment(false, allIndicatorsUpTo("developing")));
     complete("panel1", reassessment, APPROVE_CERTIFICATION, Map.of("panelDecision", "approve"));

@@ -2,6 +2,11 @@ package org.equitymark.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_ANNUAL_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_CORRECTIVE_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.SUBMIT_ANNUAL_RETURN;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.SUBMIT_CORRECTIVE_RETURN;
+import static org.equitymark.process.CertificationProcess.Elements.AGREE_ACTION_PLAN;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,17 +57,17 @@ class MonitoringIntegrationTests extends HttpTestSupport {
     Map<String, Object> registration = registration("monitored@provider.example");
     registration.put("organisationName", "Monitored Minds Trust");
     String reference = approvedFoundationCase(applicant, manager, registration, "mon");
-    String agreement = awaitTask(applicant, reference, "agreeActionPlan");
+    String agreement = awaitTask(applicant, reference, AGREE_ACTION_PLAN);
     complete(applicant, agreement, Map.of("actionPlan", jsonVariable(agreedPlan(applicant, agreement))));
     String number = await().atMost(ASYNC).until(() -> certificateOf(reference), n -> n != null);
 
     // when the appeal window closes, monitoring begins, and the first annual return falls due
     executeTimer(manager, reference, "appealWindowClosed");
     executeTimer(manager, reference, "annualReturnOpens");
-    complete(applicant, awaitTask(applicant, reference, "submitAnnualReturn"), annualReturn());
+    complete(applicant, awaitTask(applicant, reference, SUBMIT_ANNUAL_RETURN), annualReturn());
     // and an assessor does not accept it
     RestClient assessor = anonymous().as("mon-assessor", "secret-mon-assessor");
-    complete(assessor, awaitTask(assessor, reference, "reviewAnnualReturn"),
+    complete(assessor, awaitTask(assessor, reference, REVIEW_ANNUAL_RETURN),
         Map.of("revalidated", false, "reviewComments", "The figures do not cover the community team."));
 
     // then the register and verification show it suspended, today, with the reason in the history
@@ -76,9 +81,9 @@ class MonitoringIntegrationTests extends HttpTestSupport {
         .contains(today).contains("the annual return for year 1 was not accepted");
 
     // when the organisation sends a corrective return within the cure period, and an assessor accepts it
-    complete(applicant, awaitTask(applicant, reference, "submitCorrectiveReturn"),
+    complete(applicant, awaitTask(applicant, reference, SUBMIT_CORRECTIVE_RETURN),
         Map.of("correctiveActions", "The community team's figures are now part of the return."));
-    complete(assessor, awaitTask(assessor, reference, "reviewCorrectiveReturn"), Map.of("correctionAccepted", true));
+    complete(assessor, awaitTask(assessor, reference, REVIEW_CORRECTIVE_RETURN), Map.of("correctionAccepted", true));
 
     // then it is active again at once
     await().atMost(ASYNC).until(() -> registerState(number), "active"::equals);

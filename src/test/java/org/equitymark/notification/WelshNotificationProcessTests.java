@@ -1,6 +1,7 @@
 package org.equitymark.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
@@ -45,7 +46,7 @@ class WelshNotificationProcessTests extends ProcessTestSupport {
     runAsyncJobs();
 
     // when
-    complete("finance1", instance, "confirmPayment", Map.of("paymentReceived", true, "paymentReference", "BACS 7"));
+    complete("finance1", instance, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "BACS 7"));
     runAsyncJobs();
 
     // then

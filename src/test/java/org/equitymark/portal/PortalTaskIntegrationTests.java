@@ -1,6 +1,8 @@
 package org.equitymark.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,9 +28,9 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
     String reference = applicant.post("/api/applications", registration(applicantId + "@example.org"))
         .json().get("reference").asText();
     RestClient finance = user("portal-task-finance", "finance");
-    complete(finance, awaitTask(finance, reference, "confirmPayment"),
+    complete(finance, awaitTask(finance, reference, CONFIRM_PAYMENT),
         Map.of("paymentReceived", true, "paymentReference", "BACS " + applicantId));
-    return awaitTask(applicant, reference, "completeSelfAssessment");
+    return awaitTask(applicant, reference, COMPLETE_SELF_ASSESSMENT);
   }
 
   @Test

@@ -2,9 +2,11 @@ package org.equitymark.registration;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.equitymark.process.CertificationProcess.Elements.APPLICATION_LAPSED;
+import static org.equitymark.process.CertificationProcess.Elements.CALCULATE_FEE;
 import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 import static org.equitymark.process.CertificationProcess.Elements.PAYMENT_REMINDER_DUE;
+import static org.equitymark.process.CertificationProcess.Elements.SEND_INVOICE;
 
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +35,7 @@ class CertificationStage1ProcessTests extends ProcessTestSupport {
 
     // then
     Assertions.assertThat(instance.getBusinessKey()).matches("CC-\\d{4}-\\d{5}");
-    assertThat(instance).isWaitingAt(CONFIRM_PAYMENT).hasPassed("calculateFee", "sendInvoice");
+    assertThat(instance).isWaitingAt(CONFIRM_PAYMENT).hasPassed(CALCULATE_FEE, SEND_INVOICE);
     assertThat(instance).variables()
         .containsEntry("applicationReference", instance.getBusinessKey())
         .containsEntry("feeBand", "A")

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.equitymark.access.Groups;
+import org.equitymark.support.Registrations;
 import org.equitymark.support.RestClient;
 import org.equitymark.support.TestMailServer;
 import org.camunda.bpm.engine.HistoryService;
@@ -71,8 +72,7 @@ class DatabaseOutageIntegrationTests {
     // given a paid case waiting for its self-assessment (the payment a completed task)
     RestClient applicant = user("outage-applicant", Groups.APPLICANTS);
     RestClient finance = user("outage-finance", Groups.FINANCE);
-    Map<String, Object> registration = Map.of("organisationName", "Outage Care", "organisationType", "independent-provider",
-        "staffCount", 40, "contactName", "Sam Ray", "contactEmail", "outage@provider.example", "targetLevel", "foundation");
+    Map<String, Object> registration = outageCare("outage@provider.example");
     RestClient.Response registered = applicant.post("/api/applications", registration);
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     String reference = registered.json().get("reference").asText();
@@ -101,9 +101,13 @@ class DatabaseOutageIntegrationTests {
     assertThat(historyService.createHistoricTaskInstanceQuery().taskId(payment).singleResult().getEndTime()).isNotNull();
     await().atMost(ASYNC).until(() -> TestMailServer.subjectsTo("outage@provider.example").stream()
         .anyMatch(s -> s.contains("self-assessment is open")));
-    assertThat(applicant.post("/api/applications", Map.of("organisationName", "Outage Care", "organisationType", "independent-provider",
-        "staffCount", 40, "contactName", "Sam Ray", "contactEmail", "outage2@provider.example", "targetLevel", "foundation"))
-        .status()).isEqualTo(201);
+    assertThat(applicant.post("/api/applications", outageCare("outage2@provider.example")).status()).isEqualTo(201);
+  }
+
+  private static Map<String, Object> outageCare(String contactEmail) {
+    Map<String, Object> registration = Registrations.valid("Outage Care", contactEmail);
+    registration.put("targetLevel", "foundation");
+    return registration;
   }
 
   private RestClient user(String id, String group) {

@@ -1,11 +1,12 @@
 package org.equitymark.selfassessment;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.equitymark.process.CertificationProcess.Elements.APPLICATION_WITHDRAWN;
 import static org.equitymark.process.CertificationProcess.Elements.ALLOCATE_ASSESSORS;
+import static org.equitymark.process.CertificationProcess.Elements.APPLICATION_WITHDRAWN;
 import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.SCORE_SELF_ASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.SELF_ASSESSMENT_REMINDER_DUE;
 import static org.equitymark.process.CertificationProcess.Elements.SEND_SUPPORT_ADVICE;
 
@@ -48,7 +49,7 @@ class CertificationStage2ProcessTests extends ProcessTestSupport {
     complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, selfAssessment(claims));
 
     // then
-    assertThat(instance).isWaitingAt(REVIEW_SELF_ASSESSMENT).hasPassed("scoreSelfAssessment");
+    assertThat(instance).isWaitingAt(REVIEW_SELF_ASSESSMENT).hasPassed(SCORE_SELF_ASSESSMENT);
     assertThat(instance).task().hasCandidateGroup("support-officers");
     assertThat(instance).variables()
         .containsEntry("leadershipSelfLevel", "foundation")

@@ -1,6 +1,11 @@
 package org.equitymark.support;
 
 import static org.awaitility.Awaitility.await;
+import static org.equitymark.process.CertificationProcess.Elements.APPROVE_CERTIFICATION;
+import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -71,17 +76,17 @@ public abstract class HttpTestSupport {
     registration.put("targetLevel", "foundation");
     String reference = applicant.post("/api/applications", registration).json().get("reference").asText();
     RestClient finance = user(prefix + "-finance", "finance");
-    complete(finance, awaitTask(finance, reference, "confirmPayment"),
+    complete(finance, awaitTask(finance, reference, CONFIRM_PAYMENT),
         Map.of("paymentReceived", true, "paymentReference", "BACS " + prefix));
-    complete(applicant, awaitTask(applicant, reference, "completeSelfAssessment"),
+    complete(applicant, awaitTask(applicant, reference, COMPLETE_SELF_ASSESSMENT),
         perArea("Indicators", "Evidence", indicators("foundation")));
     RestClient support = user(prefix + "-support", "support-officers");
-    complete(support, awaitTask(support, reference, "reviewSelfAssessment"), Map.of("readyForAssessment", true));
-    String assessment = awaitTask(manager, reference, "assessEvidence");
+    complete(support, awaitTask(support, reference, REVIEW_SELF_ASSESSMENT), Map.of("readyForAssessment", true));
+    String assessment = awaitTask(manager, reference, ASSESS_EVIDENCE);
     String lead = manager.get("/engine-rest/task/" + assessment).json().get("assignee").asText();
     complete(anonymous().as(lead, "secret-" + lead), assessment, findings("foundation"));
     RestClient panel = user(prefix + "-panel", "certification-panel");
-    complete(panel, awaitTask(panel, reference, "approveCertification"), Map.of("panelDecision", "approve"));
+    complete(panel, awaitTask(panel, reference, APPROVE_CERTIFICATION), Map.of("panelDecision", "approve"));
     return reference;
   }
 
@@ -101,14 +106,12 @@ public abstract class HttpTestSupport {
     return StreamSupport.stream(tasks.spliterator(), false).toList();
   }
 
+  /** {@link Registrations#valid}, by a local authority whose name must be escaped wherever it is shown. */
   public static Map<String, Object> registration(String email) {
-    Map<String, Object> registration = new LinkedHashMap<>();
-    registration.put("organisationName", "Journey <b>Mental</b> Health & Care");
+    Map<String, Object> registration = Registrations.valid("Journey <b>Mental</b> Health & Care", email);
     registration.put("organisationType", "local-authority");
     registration.put("staffCount", 300);
     registration.put("contactName", "Jordan Lee");
-    registration.put("contactEmail", email);
-    registration.put("targetLevel", "developing");
     return registration;
   }
 

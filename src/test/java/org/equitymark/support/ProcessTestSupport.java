@@ -1,5 +1,11 @@
 package org.equitymark.support;
 
+import static org.equitymark.process.CertificationProcess.Elements.APPROVE_CERTIFICATION;
+import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_AS_PANEL_MEMBER;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -89,10 +95,10 @@ public abstract class ProcessTestSupport {
     registration.put("targetLevel", targetLevel);
     ProcessInstance instance = register(applicant, registration);
     runAsyncJobs();
-    complete("finance1", instance, "confirmPayment", Map.of("paymentReceived", true, "paymentReference", "BACS 9"));
+    complete("finance1", instance, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "BACS 9"));
     runAsyncJobs();
-    complete(applicant, instance, "completeSelfAssessment", selfAssessment(claims));
-    complete("support1", instance, "reviewSelfAssessment", Map.of("readyForAssessment", true));
+    complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, selfAssessment(claims));
+    complete("support1", instance, REVIEW_SELF_ASSESSMENT, Map.of("readyForAssessment", true));
     runAsyncJobs();
     return instance;
   }
@@ -115,9 +121,9 @@ public abstract class ProcessTestSupport {
   /** A case just decided by the panel: assessed with the given confirmations, approved, its steps run. */
   protected ProcessInstance decidedCase(String applicant, String email, String target, String... confirmed) {
     ProcessInstance instance = caseReadyForAssessment(applicant, email, target, allIndicatorsUpTo(target));
-    complete(leadAssessor(instance), instance, "assessEvidence", assessment(false, confirmed));
+    complete(leadAssessor(instance), instance, ASSESS_EVIDENCE, assessment(false, confirmed));
     reviewAsPanel(instance);
-    complete("panel1", instance, "approveCertification", Map.of("panelDecision", "approve"));
+    complete("panel1", instance, APPROVE_CERTIFICATION, Map.of("panelDecision", "approve"));
     runAsyncJobs();
     return instance;
   }
@@ -129,7 +135,7 @@ public abstract class ProcessTestSupport {
    */
   protected void reviewAsPanel(ProcessInstance instance, boolean... agrees) {
     List<Task> reviews = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("reviewAsPanelMember").orderByTaskAssignee().asc().list();
+        .taskDefinitionKey(REVIEW_AS_PANEL_MEMBER).orderByTaskAssignee().asc().list();
     for (int i = 0; i < reviews.size(); i++) {
       Task review = reviews.get(i);
       boolean agreeing = i >= agrees.length || agrees[i];
@@ -185,15 +191,7 @@ public abstract class ProcessTestSupport {
 
   /** A valid registration; tests override what they are about. */
   protected static Map<String, Object> registration(String contactEmail) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("organisationName", "Brookside Mental Health Services");
-    variables.put("organisationType", "independent-provider");
-    variables.put("staffCount", 120);
-    variables.put("contactName", "Dana Fox");
-    variables.put("contactEmail", contactEmail);
-    variables.put("targetLevel", "developing");
-    variables.put("preferredLanguage", "en");
-    return variables;
+    return Registrations.valid("Brookside Mental Health Services", contactEmail);
   }
 
   protected ProcessInstance register(String userId, Map<String, Object> registration) {

@@ -1,6 +1,7 @@
 package org.equitymark.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class TaskCardAccessIntegrationTests extends HttpTestSupport {
     Map<String, Object> registration = registration("cards@provider.example");
     registration.put("workplaceArea", "Crisis Team East");
     String reference = applicant.post("/api/applications", registration).json().get("reference").asText();
-    String payment = awaitTask(finance, reference, "confirmPayment");
+    String payment = awaitTask(finance, reference, CONFIRM_PAYMENT);
 
     // when finance opens Tasklist: its filters in Tasklist's order
     List<JsonNode> filters = filters(finance);

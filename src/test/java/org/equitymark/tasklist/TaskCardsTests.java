@@ -1,6 +1,9 @@
 package org.equitymark.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.PROVIDE_CLARIFICATION;
 
 import java.io.File;
 import java.time.Duration;
@@ -42,7 +45,7 @@ class TaskCardsTests extends ProcessTestSupport {
     runAsyncJobs();
 
     // then the payment's card carries the case's reference, organisation and area as its own variables
-    Task payment = task(instance, "confirmPayment");
+    Task payment = task(instance, CONFIRM_PAYMENT);
     assertThat(taskService.getVariablesLocal(payment.getId())).containsOnly(
         Map.entry("cardReference", instance.getBusinessKey()),
         Map.entry("cardOrganisation", "Brookside Mental Health Services"),
@@ -62,15 +65,15 @@ class TaskCardsTests extends ProcessTestSupport {
     ClockUtil.setCurrentTime(Date.from(NOW));
 
     // when the lead assessor's task is created again (a clarification round trip)
-    complete(leadAssessor(instance), instance, "assessEvidence", assessment(true));
+    complete(leadAssessor(instance), instance, ASSESS_EVIDENCE, assessment(true));
     runAsyncJobs();
     ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(3))));
-    complete(applicantOf(instance), instance, "provideClarification",
+    complete(applicantOf(instance), instance, PROVIDE_CLARIFICATION,
         Map.of("clarificationResponse", "The minutes are attached."));
     runAsyncJobs();
 
     // then it is due 28 days (equitymark.task-deadlines.assessEvidence) after it opened again, and names the case
-    Task assessment = task(instance, "assessEvidence");
+    Task assessment = task(instance, ASSESS_EVIDENCE);
     assertThat(assessment.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(3 + 28))));
     assertThat(taskService.getVariableLocal(assessment.getId(), "cardReference")).isEqualTo(instance.getBusinessKey());
     assertThat(taskService.getVariableLocal(assessment.getId(), "cardOrganisation"))

@@ -1,6 +1,7 @@
 package org.equitymark.training;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
 import static org.equitymark.training.TrainingFollowUpProcess.Elements.COMPLETE_FOLLOW_UP_SURVEY;
 import static org.equitymark.training.TrainingFollowUpProcess.Elements.FOLLOW_UP_COMPLETED;
 import static org.equitymark.training.TrainingFollowUpProcess.Elements.FOLLOW_UP_SURVEY_DUE;
@@ -94,7 +95,7 @@ class TrainingFollowUpProcessTests extends ProcessTestSupport {
 
     // then its assessor sees them
     Assertions.assertThat(runtimeService.getVariable(assessment.getId(), "organisationId")).isEqualTo(organisationId);
-    Assertions.assertThat((String) taskService.getVariableLocal(task(assessment, "assessEvidence").getId(),
+    Assertions.assertThat((String) taskService.getVariableLocal(task(assessment, ASSESS_EVIDENCE).getId(),
         "trainingFollowUpEvidence")).isEqualTo(evidence);
   }
 
