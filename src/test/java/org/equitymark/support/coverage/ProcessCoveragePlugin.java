@@ -1,10 +1,7 @@
 package org.equitymark.support.coverage;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -14,6 +11,7 @@ import org.camunda.bpm.engine.impl.pvm.PvmTransition;
 import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.community.process_test_coverage.core.model.EventSource;
+import org.equitymark.engine.PostParseListeners;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -28,17 +26,12 @@ class ProcessCoveragePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> parseListeners = new ArrayList<>();
-    if (configuration.getCustomPostBPMNParseListeners() != null) {
-      parseListeners.addAll(configuration.getCustomPostBPMNParseListeners());
-    }
-    parseListeners.add(new AbstractBpmnParseListener() {
+    PostParseListeners.add(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         listenTo(processDefinition, processDefinition.getKey());
       }
     });
-    configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 
   private static void listenTo(ScopeImpl scope, String processKey) {
