@@ -2,11 +2,13 @@ package org.equitymark.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.ANNUAL_RETURN_OPENS;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_ANNUAL_RETURN;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_CORRECTIVE_RETURN;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.SUBMIT_ANNUAL_RETURN;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.SUBMIT_CORRECTIVE_RETURN;
 import static org.equitymark.process.CertificationProcess.Elements.AGREE_ACTION_PLAN;
+import static org.equitymark.process.CertificationProcess.Elements.APPEAL_WINDOW_CLOSED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,8 +64,8 @@ class MonitoringIntegrationTests extends HttpTestSupport {
     String number = await().atMost(ASYNC).until(() -> certificateOf(reference), n -> n != null);
 
     // when the appeal window closes, monitoring begins, and the first annual return falls due
-    executeTimer(manager, reference, "appealWindowClosed");
-    executeTimer(manager, reference, "annualReturnOpens");
+    executeTimer(manager, reference, APPEAL_WINDOW_CLOSED);
+    executeTimer(manager, reference, ANNUAL_RETURN_OPENS);
     complete(applicant, awaitTask(applicant, reference, SUBMIT_ANNUAL_RETURN), annualReturn());
     // and an assessor does not accept it
     RestClient assessor = anonymous().as("mon-assessor", "secret-mon-assessor");

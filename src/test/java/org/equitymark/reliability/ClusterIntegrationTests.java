@@ -2,6 +2,12 @@ package org.equitymark.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.equitymark.process.CertificationProcess.Elements.AGREE_ACTION_PLAN;
+import static org.equitymark.process.CertificationProcess.Elements.APPROVE_CERTIFICATION;
+import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
 import static org.equitymark.support.HttpTestSupport.awaitTask;
 import static org.equitymark.support.HttpTestSupport.findings;
 import static org.equitymark.support.HttpTestSupport.indicators;
@@ -86,22 +92,22 @@ class ClusterIntegrationTests {
     }
     await().atMost(WAIT).until(() -> allContactsGot("payment reminder"));
     for (int i = 0; i < CASES; i++) {
-      complete(pick(live, i + 1), "cluster-finance", references.get(i), "confirmPayment",
+      complete(pick(live, i + 1), "cluster-finance", references.get(i), CONFIRM_PAYMENT,
           Map.of("paymentReceived", true, "paymentReference", "BACS " + i));
     }
     // Stage 2
     for (int i = 0; i < CASES; i++) {
-      complete(pick(live, i), applicant(i), references.get(i), "completeSelfAssessment",
+      complete(pick(live, i), applicant(i), references.get(i), COMPLETE_SELF_ASSESSMENT,
           perArea("Indicators", "Evidence", indicators("foundation")));
     }
     for (int i = 0; i < CASES; i++) {
-      complete(pick(live, i + 1), "cluster-support", references.get(i), "reviewSelfAssessment",
+      complete(pick(live, i + 1), "cluster-support", references.get(i), REVIEW_SELF_ASSESSMENT,
           Map.of("readyForAssessment", true));
     }
     // Stage 3: the lead assessor (allocated by either node) assesses
     for (int i = 0; i < CASES; i++) {
       Node node = pick(live, i);
-      String task = awaitTask(node.client("cluster-manager", "secret-cluster-manager"), references.get(i), "assessEvidence", WAIT);
+      String task = awaitTask(node.client("cluster-manager", "secret-cluster-manager"), references.get(i), ASSESS_EVIDENCE, WAIT);
       String lead = node.client("cluster-manager", "secret-cluster-manager").get("/engine-rest/task/" + task).json()
           .get("assignee").asText();
       HttpTestSupport.complete(node.client(lead, "secret-" + lead), task, findings("foundation"));
@@ -115,7 +121,7 @@ class ClusterIntegrationTests {
     int burstTo = Math.min(CASES - 1, burstFrom + 9);
     for (int i = 0; i < CASES; i++) {
       Node node = i >= burstFrom && i <= burstTo ? via(b) : pick(live, i);
-      complete(node, "cluster-panel", references.get(i), "approveCertification", Map.of("panelDecision", "approve"));
+      complete(node, "cluster-panel", references.get(i), APPROVE_CERTIFICATION, Map.of("panelDecision", "approve"));
       if (i == burstTo) {
         lockedAtKill = awaitLockedJobs("node-b");
         b.kill();
@@ -134,7 +140,7 @@ class ClusterIntegrationTests {
     for (int i = 0; i < CASES; i++) {
       Node node = pick(live, i);
       RestClient applicant = node.client(applicant(i), "secret-" + applicant(i));
-      String task = awaitTask(applicant, references.get(i), "agreeActionPlan", WAIT);
+      String task = awaitTask(applicant, references.get(i), AGREE_ACTION_PLAN, WAIT);
       HttpTestSupport.complete(applicant, task, Map.of("actionPlan", jsonVariable(agreedPlan(applicant, task))));
     }
     // the appeal window closes by timer on either node and every certified case goes on to monitoring (Stage 4)

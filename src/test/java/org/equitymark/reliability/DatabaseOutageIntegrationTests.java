@@ -2,6 +2,8 @@ package org.equitymark.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -76,7 +78,7 @@ class DatabaseOutageIntegrationTests {
     RestClient.Response registered = applicant.post("/api/applications", registration);
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     String reference = registered.json().get("reference").asText();
-    String payment = awaitTask(finance, reference, "confirmPayment");
+    String payment = awaitTask(finance, reference, CONFIRM_PAYMENT);
     assertThat(finance.post("/engine-rest/task/" + payment + "/complete", Map.of("variables", Map.of(
         "paymentReceived", Map.of("value", true), "paymentReference", Map.of("value", "BACS 1")))).status()).isEqualTo(204);
 
@@ -96,7 +98,7 @@ class DatabaseOutageIntegrationTests {
     server = startServer(false);
 
     // then the app recovers by itself, the payment is still recorded, and the case goes on
-    String selfAssessment = awaitTask(applicant, reference, "completeSelfAssessment");
+    String selfAssessment = awaitTask(applicant, reference, COMPLETE_SELF_ASSESSMENT);
     assertThat(selfAssessment).isNotBlank();
     assertThat(historyService.createHistoricTaskInstanceQuery().taskId(payment).singleResult().getEndTime()).isNotNull();
     await().atMost(ASYNC).until(() -> TestMailServer.subjectsTo("outage@provider.example").stream()

@@ -2,6 +2,11 @@ package org.equitymark.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.equitymark.process.CertificationProcess.Elements.APPROVE_CERTIFICATION;
+import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
+import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.ISSUE_CERTIFICATE;
+import static org.equitymark.process.CertificationProcess.Elements.SEND_INVOICE;
 
 import java.io.IOException;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -33,7 +38,7 @@ class FaultProcessTests extends ProcessTestSupport {
     try {
       // when a registration's invoice is to be mailed
       ProcessInstance instance = register(newApplicant(), registration(email));
-      Job job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId("sendInvoice")
+      Job job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(SEND_INVOICE)
           .singleResult();
 
       // then the step fails and is retried as configured (5 times), then becomes an incident
@@ -45,7 +50,7 @@ class FaultProcessTests extends ProcessTestSupport {
       }
       assertThat(attempts).isEqualTo(5);
       Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-      assertThat(incident.getActivityId()).isEqualTo("sendInvoice");
+      assertThat(incident.getActivityId()).isEqualTo(SEND_INVOICE);
       assertThat(incident.getIncidentMessage()).isNotBlank();
       assertThat(TestMailServer.to(email)).isEmpty();
       assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -58,7 +63,7 @@ class FaultProcessTests extends ProcessTestSupport {
       // then the incident is resolved, the mail went once, and the case goes on to finance
       assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
       assertThat(TestMailServer.to(email)).hasSize(1);
-      assertThat(task(instance, "confirmPayment")).isNotNull();
+      assertThat(task(instance, CONFIRM_PAYMENT)).isNotNull();
     } finally {
       mailSender.setPort(port);
     }
@@ -70,9 +75,9 @@ class FaultProcessTests extends ProcessTestSupport {
     String applicant = newApplicant();
     ProcessInstance instance = caseReadyForAssessment(applicant, uniqueEmail(), "foundation",
         allIndicatorsUpTo("foundation"));
-    complete(leadAssessor(instance), instance, "assessEvidence", assessment(false, allIndicatorsUpTo("foundation")));
-    complete("panel1", instance, "approveCertification", java.util.Map.of("panelDecision", "approve"));
-    Job issue = managementService.createJobQuery().processInstanceId(instance.getId()).activityId("issueCertificate")
+    complete(leadAssessor(instance), instance, ASSESS_EVIDENCE, assessment(false, allIndicatorsUpTo("foundation")));
+    complete("panel1", instance, APPROVE_CERTIFICATION, java.util.Map.of("panelDecision", "approve"));
+    Job issue = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(ISSUE_CERTIFICATE)
         .singleResult();
     String reference = instance.getBusinessKey();
     // the delegate writes the certificate first, then revokes the case's earlier one: make that fail
