@@ -12,9 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.equitymark.EquityMarkApplication;
-import org.equitymark.allocation.Assessor;
 import org.equitymark.allocation.AssessorPool;
-import org.equitymark.access.Groups;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.support.ProcessTestSupport;
 import org.equitymark.support.TestMailServer;
@@ -66,16 +64,7 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
     identityService = context.getBean(IdentityService.class);
     historyService = context.getBean(HistoryService.class);
     assessorPool = context.getBean(AssessorPool.class);
-    ensureUser("finance1", Groups.FINANCE);
-    ensureUser("support1", Groups.SUPPORT_OFFICERS);
-    ensureUser("manager1", Groups.SCHEME_MANAGERS);
-    ensureUser("panel1", Groups.CERTIFICATION_PANEL);
-    ensureAssessor("assessor1", Assessor.Gender.WOMAN, Assessor.Minoritised.YES);
-    ensureAssessor("assessor2", Assessor.Gender.WOMAN, Assessor.Minoritised.NO);
-    ensureAssessor("assessor3", Assessor.Gender.MAN, Assessor.Minoritised.YES);
-    ensureAssessor("assessor4", Assessor.Gender.WOMAN, Assessor.Minoritised.NOT_DECLARED);
-    ensureAssessor("assessor5", Assessor.Gender.MAN, Assessor.Minoritised.NO);
-    ensureAssessor("assessor6", Assessor.Gender.NON_BINARY, Assessor.Minoritised.YES);
+    ensureSchemeStaff();
   }
 
   @Override

@@ -73,6 +73,11 @@ public abstract class ProcessTestSupport {
   @BeforeEach
   void initAssertions() {
     BpmnAwareTests.init(engine);
+    ensureSchemeStaff();
+  }
+
+  /** The scheme's staff every test (and the benchmark) works with: one or two per role, six assessors. */
+  protected void ensureSchemeStaff() {
     ensureUser("finance1", Groups.FINANCE);
     ensureUser("support1", Groups.SUPPORT_OFFICERS);
     ensureUser("support2", Groups.SUPPORT_OFFICERS);
