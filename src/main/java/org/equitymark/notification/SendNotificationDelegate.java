@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * task's extension property {@code notification} (Modeler: Extensions, Properties). A property, not
  * an input parameter: an input parameter is a variable written, kept in history and deleted on every
  * mail. Instances running on an earlier version of a model still pass it as an input parameter,
- * which is read when there is no property. Bound to asynchronous service tasks, so a mail server that
- * is down means retries and then an incident, never a lost step.
+ * which is read when there is no property. The mail is recorded in the step's transaction
+ * ({@link MailOutbox}) and sent once that has committed: a step run again after a failed commit mails
+ * once, and a mail server that is down delays the mail, never the case.
  */
 @Component("sendNotification")
 public class SendNotificationDelegate implements JavaDelegate {
@@ -38,13 +39,13 @@ public class SendNotificationDelegate implements JavaDelegate {
       PUBLIC_URL);
 
   private final NotificationTemplates templates;
-  private final MailGateway mail;
+  private final MailOutbox outbox;
   private final String publicUrl;
 
-  public SendNotificationDelegate(NotificationTemplates templates, MailGateway mail,
+  public SendNotificationDelegate(NotificationTemplates templates, MailOutbox outbox,
       @Value("${equitymark.public-url}") String publicUrl) {
     this.templates = templates;
-    this.mail = mail;
+    this.outbox = outbox;
     this.publicUrl = publicUrl;
   }
 
@@ -65,7 +66,10 @@ public class SendNotificationDelegate implements JavaDelegate {
     model.put(PORTAL_URL, publicUrl + "/portal/");
     model.put(BUSINESS_KEY, execution.getProcessBusinessKey());
     model.put(PUBLIC_URL, publicUrl);
-    mail.send(templates.render(notification, CONTACT_EMAIL.get(execution), locale, model));
+    Mail mail = templates.render(notification, CONTACT_EMAIL.get(execution), locale, model);
+    String caseKey = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+        : "process-" + execution.getProcessInstanceId();
+    outbox.record(caseKey, execution.getCurrentActivityId(), mail);
   }
 
   /** The service task's {@code notification} property, else its input parameter (earlier model versions). */

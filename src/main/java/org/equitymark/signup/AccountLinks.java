@@ -28,7 +28,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.equitymark.access.ActingUser;
 import org.equitymark.access.Groups;
 import org.equitymark.engine.PasswordPolicies;
-import org.equitymark.notification.MailGateway;
+import org.equitymark.notification.MailOutbox;
 import org.equitymark.notification.NotificationTemplates;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.registration.Applications;
@@ -98,13 +98,13 @@ public class AccountLinks {
   private final Applications applications;
   private final Organisations organisations;
   private final NotificationTemplates templates;
-  private final MailGateway mail;
+  private final MailOutbox outbox;
   private final Duration validity;
   private final String publicUrl;
   private final String loginPath;
 
   AccountLinks(JdbcTemplate jdbc, IdentityService identityService, Applications applications,
-      Organisations organisations, NotificationTemplates templates, MailGateway mail,
+      Organisations organisations, NotificationTemplates templates, MailOutbox outbox,
       @Value("${equitymark.signup.link-validity}") Duration validity,
       @Value("${equitymark.public-url}") String publicUrl,
       @Value("${equitymark.signup.login-path}") String loginPath) {
@@ -113,7 +113,7 @@ public class AccountLinks {
     this.applications = applications;
     this.organisations = organisations;
     this.templates = templates;
-    this.mail = mail;
+    this.outbox = outbox;
     this.validity = validity;
     this.publicUrl = publicUrl;
     this.loginPath = loginPath;
@@ -280,8 +280,12 @@ public class AccountLinks {
     return candidate;
   }
 
+  /**
+   * Records the mail in this transaction's outbox (notification/MailOutbox): sent once it commits,
+   * and later if the mail server is away, so a sign-up is never lost to an SMTP outage.
+   */
   private void send(String key, String to, String language, Map<String, Object> model) {
-    mail.send(templates.renderMessage(key, to, Locale.forLanguageTag(language), model));
+    outbox.record("account:" + to, key, templates.renderMessage(key, to, Locale.forLanguageTag(language), model));
   }
 
   private String activationUrl(String token) {

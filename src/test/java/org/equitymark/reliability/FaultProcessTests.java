@@ -8,29 +8,37 @@ import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYME
 import static org.equitymark.process.CertificationProcess.Elements.ISSUE_CERTIFICATE;
 import static org.equitymark.process.CertificationProcess.Elements.SEND_INVOICE;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import org.camunda.bpm.engine.runtime.Incident;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.equitymark.notification.OutboxDelivery;
 import org.equitymark.support.ProcessTestSupport;
 import org.equitymark.support.TestMailServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Faults of the outside world and of our own steps: the mail server down, a delegate failing
- * half-way. The steps are retried, an incident shows after the configured retries, resolving it
- * completes the case, and nothing half-done is left behind.
+ * Faults of the outside world and of our own steps: the mail server down, a step's commit failing
+ * after its mail, a delegate failing half-way. A mail waits in the outbox and is retried until it
+ * goes, once; a failed step is retried and leaves nothing half-done behind.
  */
 class FaultProcessTests extends ProcessTestSupport {
 
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired JdbcTemplate jdbc;
+  @Autowired OutboxDelivery delivery;
+  @Autowired MeterRegistry meters;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
-  void shouldRetryAMailWhileTheServerIsDownRaiseAnIncidentAndCompleteTheCaseWhenResolved() throws IOException {
+  void shouldKeepAMailWhileTheServerIsDownRetryItLaterAndDeliverItExactlyOnce() throws IOException {
     // given the mail server is down
     String email = uniqueEmail();
     int port = mailSender.getPort();
@@ -38,35 +46,72 @@ class FaultProcessTests extends ProcessTestSupport {
     try {
       // when a registration's invoice is to be mailed
       ProcessInstance instance = register(newApplicant(), registration(email));
-      Job job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(SEND_INVOICE)
-          .singleResult();
+      runAsyncJobs();
 
-      // then the step fails and is retried as configured (5 times), then becomes an incident
-      int attempts = 0;
-      while (managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
-        assertThatThrownBy(() -> managementService.executeJob(job.getId())).isNotNull();
-        attempts++;
-        assertThat(attempts).isLessThanOrEqualTo(10);
-      }
-      assertThat(attempts).isEqualTo(5);
-      Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-      assertThat(incident.getActivityId()).isEqualTo(SEND_INVOICE);
-      assertThat(incident.getIncidentMessage()).isNotBlank();
-      assertThat(TestMailServer.to(email)).isEmpty();
-      assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-
-      // when the server is back and a scheme manager retries (Cockpit's "retry": retries set again)
-      mailSender.setPort(port);
-      managementService.setJobRetries(job.getId(), 1);
-      managementService.executeJob(job.getId());
-
-      // then the incident is resolved, the mail went once, and the case goes on to finance
+      // then the step is done and the case goes on to finance; the mail waits in the outbox
       assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-      assertThat(TestMailServer.to(email)).hasSize(1);
       assertThat(task(instance, CONFIRM_PAYMENT)).isNotNull();
+      assertThat(TestMailServer.to(email)).isEmpty();
+      assertThat(outboxRow(instance, "attempts")).isEqualTo(1);
+      assertThat(outboxRow(instance, "last_error")).asString().isNotBlank();
+      assertThat(delivery.deliverDue()).as("not due before its retry delay").isZero();
+
+      // when it keeps failing: tried again after each delay (1, 2, 4, 8 minutes: doubling)
+      for (int attempt = 1; attempt < 5; attempt++) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(delivery.delayAfter(attempt))));
+        assertThat(delivery.deliverDue()).isZero();
+        assertThat(outboxRow(instance, "attempts")).isEqualTo(attempt + 1);
+      }
+
+      // then it shows to operators as a failing mail (and an ERROR line), still unsent
+      assertThat(meters.get("equitymark.mail.outbox.failing").gauge().value()).isGreaterThanOrEqualTo(1);
+      assertThat(TestMailServer.to(email)).isEmpty();
+
+      // when the server is back and the next retry is due
+      mailSender.setPort(port);
+      ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(delivery.delayAfter(5))));
+      delivery.deliverDue();
+      delivery.deliverDue();
+
+      // then the mail went exactly once, and is marked sent
+      assertThat(TestMailServer.subjectsTo(email)).singleElement().asString().contains("invoice");
+      assertThat(outboxRow(instance, "sent_at")).isNotNull();
+      assertThat(outboxRow(instance, "attempts")).isEqualTo(6);
     } finally {
       mailSender.setPort(port);
     }
+  }
+
+  @Test
+  void shouldMailOnceWhenTheStepsCommitFailsAfterTheMailWasHandedOver() {
+    // given a registration whose invoice step is due
+    String email = uniqueEmail();
+    ProcessInstance instance = register(newApplicant(), registration(email));
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(SEND_INVOICE)
+        .singleResult();
+
+    // when the step runs but its transaction does not commit (the node dies, the database is away)
+    new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+      managementService.executeJob(job.getId());
+      transaction.setRollbackOnly();
+    });
+
+    // then no mail went (it used to go before the commit), and the step is still to do
+    assertThat(TestMailServer.to(email)).isEmpty();
+    assertThat(managementService.createJobQuery().jobId(job.getId()).count()).isOne();
+
+    // when the step runs again and commits
+    managementService.executeJob(job.getId());
+
+    // then the mail went exactly once, recorded once
+    assertThat(TestMailServer.subjectsTo(email)).singleElement().asString().contains("invoice");
+    assertThat(jdbc.queryForObject("select count(*) from em_mail_outbox where case_key = ?", Integer.class,
+        instance.getBusinessKey())).isOne();
+  }
+
+  private Object outboxRow(ProcessInstance instance, String column) {
+    return jdbc.queryForObject("select " + column + " from em_mail_outbox where case_key = ? and step = ?",
+        Object.class, instance.getBusinessKey(), SEND_INVOICE);
   }
 
   @Test

@@ -47,9 +47,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Process tests run the real models with the real delegates in one shared Spring context; only the
  * outside world is substituted: mail goes to GreenMail, and the engine clock is moved instead of
- * waiting. The job executor is off: tests run jobs themselves, so nothing happens behind their back.
+ * waiting. The job executor is off: tests run jobs themselves, so nothing happens behind their back;
+ * so is the mail outbox's poller (a mail is sent when its step's job commits; tests of retries call
+ * {@code OutboxDelivery.deliverDue}).
  */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=false", "equitymark.mail.outbox.poll-interval=0"})
 @ActiveProfiles("test")
 public abstract class ProcessTestSupport {
 
