@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -60,8 +63,19 @@ final class FormTexts {
       inserts.appendReplacement(done, Matcher.quoteReplacement(literal(value)));
     }
     inserts.appendTail(done);
-    return HTML.render(MARKDOWN.parse(done.toString()));
+    Node document = MARKDOWN.parse(done.toString());
+    document.accept(BELOW_THE_PAGE_TITLE);
+    return HTML.render(document);
   }
+
+  /** The page's own h1 names the task, so a form's headings start at h2 (# becomes h2, ## h3). */
+  private static final AbstractVisitor BELOW_THE_PAGE_TITLE = new AbstractVisitor() {
+    @Override
+    public void visit(Heading heading) {
+      heading.setLevel(Math.min(6, heading.getLevel() + 1));
+      visitChildren(heading);
+    }
+  };
 
   /** A value inserted into Markdown as plain text: every Markdown character escaped. */
   static String literal(Object value) {

@@ -1,8 +1,12 @@
 package org.equitymark.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class BrowserTestSupport {
 
+  static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   public static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** Flags that let Chromium run as root in a sandboxed CI machine with no outside network. */
@@ -106,5 +112,48 @@ public abstract class BrowserTestSupport {
     Path file = SCREENSHOTS.resolve(name + ".png");
     page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
     return file;
+  }
+
+  /** axe-core, the skip link from the keyboard, heading order and 200% zoom, on the page now shown. */
+  protected void assertAccessible(String what) {
+    // axe-core: no serious or critical violation of WCAG 2.2 A/AA
+    AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+    List<Rule> serious = results.getViolations().stream()
+        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+        .toList();
+    assertThat(serious).as("axe-core violations on %s: %s", what, describe(serious)).isEmpty();
+
+    // the first Tab reaches the skip link, and Enter moves the focus to the main content
+    page.locator("body").focus();
+    page.keyboard().press("Tab");
+    assertThat(page.evaluate("() => document.activeElement.getAttribute('href')")).as("first Tab on %s", what)
+        .isEqualTo("#main");
+    assertThat(page.evaluate("() => document.activeElement.getBoundingClientRect().top >= 0")).isEqualTo(true);
+    page.keyboard().press("Enter");
+    assertThat(page.evaluate("() => document.activeElement.id")).as("focus after the skip link on %s", what)
+        .isEqualTo("main");
+
+    // headings: one h1 first, and no level skipped on the way down
+    @SuppressWarnings("unchecked")
+    List<Integer> levels = ((List<Object>) page.evaluate(
+        "() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName.substring(1)))"))
+        .stream().map(level -> ((Number) level).intValue()).toList();
+    assertThat(levels).as("heading levels on %s", what).isNotEmpty().startsWith(1);
+    assertThat(levels.stream().filter(level -> level == 1).count()).as("h1 on %s", what).isEqualTo(1);
+    for (int i = 1; i < levels.size(); i++) {
+      assertThat(levels.get(i)).as("heading %d on %s after h%d", i, what, levels.get(i - 1)).isLessThanOrEqualTo(levels.get(i - 1) + 1);
+    }
+
+    // 200% zoom of a 1280 px window: the page reflows into 640 CSS pixels without scrolling sideways
+    page.setViewportSize(640, 450);
+    assertThat(page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+        .as("no horizontal scrolling at 200%% zoom on %s", what).isEqualTo(true);
+    page.setViewportSize(1280, 900);
+  }
+
+  private static String describe(List<Rule> rules) {
+    return rules.stream().map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+            + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+        .collect(Collectors.joining("; "));
   }
 }

@@ -1,0 +1,200 @@
+package org.equitymark.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.equitymark.process.CertificationProcess;
+import org.equitymark.support.BrowserTestSupport;
+import org.equitymark.support.TestMailServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+
+/**
+ * A new organisation's journey through its own pages in Chromium, in English and in Welsh: sign-up
+ * at /apply, the link mailed to it (read from GreenMail), a password, the portal's login (by keyboard
+ * alone), its cases, the self-assessment task filled and submitted, and, after the support officer's
+ * advice (given through the engine, as staff do in Tasklist), the case's timeline with the advice and
+ * the gap analysis. Every page passes axe (no serious or critical WCAG 2.2 AA violation), starts with
+ * a working skip link, and reflows at 200% zoom; screenshots go to target/screenshots/.
+ */
+class PortalBrowserIntegrationTests extends BrowserTestSupport {
+
+  private static final Pattern LINK = Pattern.compile("/apply/activate\\?token=[A-Za-z0-9_-]{43}");
+  private static final Duration ASYNC = Duration.ofSeconds(30);
+  private static final String PASSWORD = "Harbour-Lantern-73";
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired MessageSource messages;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "cy"})
+  void shouldSignUpSelfAssessAndReadTheSupportOfficersAdviceOnTheCasePage(String language) {
+    Locale locale = Locale.forLanguageTag(language);
+    page = newPerson("cy".equals(language) ? "cy-GB" : "en-GB");
+    String email = "browser.signup." + language + "." + System.nanoTime() + "@example.org";
+    String ward = "Browser Ward " + language + " " + System.nanoTime();
+
+    // when the contact signs up
+    page.navigate(url("/apply?lang=" + language));
+    assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language);
+    assertAccessible("the sign-up page (" + language + ")");
+    screenshot(page, "portal-" + language + "-1-apply");
+    page.locator("#organisationName").fill("Harbour <b>Care</b> & Wellbeing");
+    page.locator("#workplaceArea").fill(ward);
+    page.locator("input[name=organisationType][value=voluntary-community]").check();
+    page.locator("#staffCount").fill("40");
+    page.locator("input[name=targetLevel][value=foundation]").check();
+    page.locator("#contactName").fill("Nia <i>Evans</i>");
+    page.locator("#contactEmail").fill(email);
+    page.locator("input[name=preferredLanguage][value=" + language + "]").check();
+    page.locator("main button[type=submit]").click();
+
+    // then the page says to check the mail, and the mail has the link
+    expectHeading("apply.sent.title", locale);
+    assertAccessible("the check-your-mail page (" + language + ")");
+    String link = await().atMost(ASYNC).until(() -> linkIn(TestMailServer.to(email)), Optional::isPresent).get();
+
+    // when the contact follows the link and chooses a password
+    page.navigate(url(link));
+    assertThat(page.locator("main").textContent()).contains("Nia <i>Evans</i>");
+    assertAccessible("the activation page (" + language + ")");
+    page.locator("#password").fill(PASSWORD);
+    page.locator("main button[type=submit]").click();
+
+    // then the account is active and says its user name
+    expectHeading("apply.activated.title", locale);
+    String userId = page.locator("#user-id").textContent().strip();
+    assertAccessible("the account-is-active page (" + language + ")");
+    screenshot(page, "portal-" + language + "-2-activated");
+
+    // when the contact logs in, by keyboard alone
+    page.locator("main a.button").click();
+    expectHeading("portal.login.title", locale);
+    assertAccessible("the portal's login page (" + language + ")");
+    tabTo("username");
+    page.keyboard().type(userId);
+    page.keyboard().press("Tab");
+    assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("password");
+    page.keyboard().type(PASSWORD);
+    page.keyboard().press("Enter");
+
+    // then the organisation's cases show, with the new case waiting for the finance team
+    expectHeading("portal.cases.title", locale);
+    assertThat(page.locator("main").textContent()).contains(ward).contains("Harbour <b>Care</b> & Wellbeing");
+    String reference = (String) runtimeService.createProcessInstanceQuery()
+        .variableValueEquals(CertificationProcess.WORKPLACE_AREA.name(), ward).singleResult().getBusinessKey();
+    assertThat(page.locator("main").textContent()).contains(reference);
+    assertAccessible("the portal's list of cases (" + language + ")");
+
+    // when the finance team confirms the payment (in Tasklist) and the contact opens the self-assessment
+    completeAs("finance", reference, CertificationProcess.Elements.CONFIRM_PAYMENT,
+        Map.of("paymentReceived", true, "feeWaived", false, "paymentReference", "BACS " + reference));
+    String taskId = awaitTask(reference, CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT);
+    page.reload();
+    page.locator("a[href$='/portal/tasks/" + taskId + "']").first().click();
+    expectHeading("portal.task.completeSelfAssessment", locale);
+    assertAccessible("the self-assessment task page (" + language + ")");
+    page.locator("input[name=leadershipIndicators][value='leadership.foundation.1']").check();
+    page.locator("textarea[name=leadershipEvidence]").fill("Our board's <script>alert(1)</script> race-equality plan");
+    screenshot(page, "portal-" + language + "-3-self-assessment");
+    page.locator("main form.portal-form button[type=submit]").click();
+
+    // then the task is done, as the contact
+    expectHeading("portal.cases.title", locale);
+    String review = awaitTask(reference, CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT);
+    assertThat(runtimeService.getVariable(processInstance(reference), "leadershipEvidence"))
+        .isEqualTo("Our board's <script>alert(1)</script> race-equality plan");
+
+    // when the support officer advises more evidence (in Tasklist)
+    completeAs("support", reference, CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT,
+        Map.of("readyForAssessment", false, "supportAdvice", "Add <em>training</em> records & minutes"));
+    assertThat(taskService.createTaskQuery().taskId(review).count()).isZero();
+    awaitTask(reference, CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT);
+
+    // then the case page shows where the case is, the advice and the gap analysis, as text
+    page.navigate(url("/portal/cases/" + reference));
+    assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language);
+    assertThat(page.locator("[aria-current=step]").count()).isOne();
+    assertThat(page.locator("section.advice").textContent()).contains(text("portal.case.advice", locale))
+        .contains("Add <em>training</em> records & minutes");
+    assertThat(page.locator("section.advice em").count()).isZero();
+    assertThat(page.locator("section.gap-analysis").textContent()).contains(text("portal.case.gapAnalysis", locale));
+    assertThat(page.locator("section.gap-analysis p").textContent().strip()).isNotEmpty();
+    screenshot(page, "portal-" + language + "-4-case");
+    assertAccessible("the case page (" + language + ")");
+  }
+
+  /** Waits for the page whose h1 is the text of the key (Playwright retries until the page has come). */
+  private void expectHeading(String key, Locale locale) {
+    PlaywrightAssertions.assertThat(page.locator("h1")).hasText(text(key, locale));
+  }
+
+  private String text(String key, Locale locale) {
+    return messages.getMessage(key, null, locale);
+  }
+
+  /** Presses Tab from the top of the page until the field has the focus (at most 15 times). */
+  private void tabTo(String id) {
+    page.locator("body").focus();
+    for (int i = 0; i < 15 && !id.equals(page.evaluate("() => document.activeElement.id")); i++) {
+      page.keyboard().press("Tab");
+    }
+    assertThat(page.evaluate("() => document.activeElement.id")).as("Tab reaches #%s", id).isEqualTo(id);
+  }
+
+  private static Optional<String> linkIn(List<MimeMessage> mails) {
+    for (MimeMessage mail : mails) {
+      try {
+        Matcher link = LINK.matcher(mail.getContent().toString());
+        if (link.find()) {
+          return Optional.of(link.group());
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // --- staff steps, done through the engine as the staff member would in Tasklist
+
+  private String processInstance(String reference) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+  }
+
+  private String awaitTask(String reference, String taskKey) {
+    return await().atMost(ASYNC).until(() -> Optional.ofNullable(taskService.createTaskQuery()
+            .processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult()), Optional::isPresent)
+        .map(Task::getId).get();
+  }
+
+  private void completeAs(String userId, String reference, String taskKey, Map<String, Object> values) {
+    String taskId = awaitTask(reference, taskKey);
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(group -> group.getId()).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      taskService.claim(taskId, userId);
+      taskService.complete(taskId, values);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}
