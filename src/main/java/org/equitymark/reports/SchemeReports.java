@@ -48,6 +48,7 @@ public class SchemeReports {
     Map<String, String> index = new LinkedHashMap<>();
     index.put("summary", "The scheme at a glance: certificates, time to certify, clarification, suspensions, returns");
     index.put("certificates", "Certificates by level and state");
+    index.put("certificates-by-year", "Certificates issued by year and level");
     index.put("time-to-certificate", "Days from registration to certificate, by level");
     index.put("clarification-rounds", "Assessed cases by number of clarification rounds");
     index.put("suspensions", "Suspensions and reinstatements by year");
@@ -61,6 +62,7 @@ public class SchemeReports {
     return switch (name) {
       case "summary" -> summary();
       case "certificates" -> certificatesByLevelAndState();
+      case "certificates-by-year" -> certificatesByYear();
       case "time-to-certificate" -> timeToCertificate();
       case "clarification-rounds" -> clarificationRounds();
       case "suspensions" -> suspensions();
@@ -106,6 +108,18 @@ public class SchemeReports {
         report.row(level.id(), state.id(), counts.getOrDefault(level.id() + "|" + state.id(), 0L));
       }
     }
+    return report.build();
+  }
+
+  Report certificatesByYear() {
+    Map<Integer, Map<String, Long>> byYear = new TreeMap<>();
+    for (Certificate c : certificates.register()) {
+      byYear.computeIfAbsent(c.issuedOn().getYear(), y -> new LinkedHashMap<>()).merge(c.level().id(), 1L, Long::sum);
+    }
+    Report.Builder report = Report.builder("certificates-by-year", index().get("certificates-by-year"),
+        "year", "level", "issued");
+    byYear.forEach((year, counts) -> Level.certifiable()
+        .forEach(level -> report.row(year, level.id(), counts.getOrDefault(level.id(), 0L))));
     return report.build();
   }
 

@@ -8,8 +8,6 @@ import static org.equitymark.process.CertificationProcess.Elements.MODERATE_ASSE
 import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +20,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.RestClient;
+import org.equitymark.support.WebappSession;
 import org.equitymark.allocation.AssessorDeclaration;
 import org.equitymark.allocation.AssessorPool;
 import org.junit.jupiter.api.AfterEach;
@@ -194,7 +193,7 @@ class AccessIntegrationTests extends HttpTestSupport {
 
     // a webapp session works until it ends; after the logout its cookie gets 401
     user("access-webapp", Groups.FINANCE);
-    Webapp webapp = new Webapp();
+    WebappSession webapp = new WebappSession(port);
     webapp.login("access-webapp", "secret-access-webapp");
     assertThat(webapp.get("/camunda/api/engine/engine/default/task?maxResults=5").statusCode()).isEqualTo(200);
     assertThat(webapp.post("/camunda/api/admin/auth/user/default/logout", "", true).statusCode()).isEqualTo(200);
@@ -234,7 +233,7 @@ class AccessIntegrationTests extends HttpTestSupport {
   @Test
   void shouldRequireTheCsrfTokenAndSendSecureHeadersInTheWebapps() throws Exception {
     user("access-csrf", Groups.FINANCE);
-    Webapp webapp = new Webapp();
+    WebappSession webapp = new WebappSession(port);
     HttpResponse<String> page = webapp.get("/camunda/app/tasklist/default/");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
@@ -307,45 +306,5 @@ class AccessIntegrationTests extends HttpTestSupport {
     }
     RestClient manager = user("access-deploy-manager", Groups.SCHEME_MANAGERS);
     assertThat(manager.get("/engine-rest/process-definition?key=rogue").json()).isEmpty();
-  }
-
-
-  /** A browser: cookies kept, the XSRF token sent back as the webapps' JavaScript does. */
-  private final class Webapp {
-
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-
-    HttpResponse<String> get(String path) throws Exception {
-      return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/html").GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String form, boolean withToken) throws Exception {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(form));
-      if (withToken) {
-        request.header("X-XSRF-TOKEN", token());
-      }
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    void login(String user, String password) throws Exception {
-      get("/camunda/app/tasklist/default/");
-      HttpResponse<String> login = post("/camunda/api/admin/auth/user/default/login/tasklist",
-          "username=" + user + "&password=" + password, true);
-      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    }
-
-    private String token() {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-          .map(HttpCookie::getValue).reduce((a, b) -> b).orElse("");
-    }
-
-    private URI uri(String path) {
-      return URI.create("http://localhost:" + port + path);
-    }
   }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 class BundlesTests {
 
   /** The message bundles under {@code i18n/}: notification mails and the public pages with the certificate. */
-  private static final Set<String> BUNDLES = Set.of("messages", "pages", "portal");
+  private static final Set<String> BUNDLES = Set.of("messages", "pages", "portal", "reports");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
   @TestFactory

@@ -10,6 +10,8 @@ export default {
     long: 'dddd D MMMM YYYY, HH:mm'
   },
   disableWelcomeMessage: true,
+  // the link to the scheme reports in the header (scheme managers only): scripts/reports-link.js
+  customScripts: ['scripts/reports-link.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
