@@ -53,7 +53,7 @@ class MonitoringInputsTests {
 
   /**
    * What the monitoring writes itself, before anything reads it: its schedule, the input
-   * parameters of its service tasks, the annual return and its review (the forms' own fields),
+   * parameters of its service tasks, the annual return and its review, the corrective return and its review (the forms' own fields),
    * the overdue items and figures shown to the reviewer, and the outcome of each path.
    */
   private static final Set<String> WRITTEN_BY_MONITORING = Set.of(
@@ -69,7 +69,10 @@ class MonitoringInputsTests {
       CertificationProcess.DISCRIMINATION_COMPLAINTS_RESOLVED.name(), CertificationProcess.REVALIDATED.name(),
       CertificationProcess.REVIEW_COMMENTS.name(), CertificationProcess.SUSPENSION_REASON.name(),
       CertificationProcess.REASSESSMENT_REFERENCE.name(), CertificationProcess.REVOCATION_REASON.name(),
-      CertificationProcess.RENEWED_BY.name());
+      CertificationProcess.RENEWED_BY.name(), MonitoringProcess.CORRECTION_DUE_AT.name(),
+      MonitoringProcess.WITHDRAWAL_CAUSE.name(), CertificationProcess.CORRECTION_DUE_ON.name(),
+      CertificationProcess.CORRECTIVE_ACTIONS.name(), CertificationProcess.CORRECTION_ACCEPTED.name(),
+      CertificationProcess.CORRECTION_REVIEW_COMMENTS.name(), CertificationProcess.WITHDRAWAL_REASON.name());
 
   @Test
   void shouldPassExactlyTheDeclaredInputsAndNotAllVariables() {
@@ -146,7 +149,8 @@ class MonitoringInputsTests {
     BpmnModelInstance model = Bpmn.readModelFromFile(MONITORING.toFile());
     List<String> formIds = model.getModelElementsByType(UserTask.class).stream()
         .map(UserTask::getCamundaFormRef).toList();
-    assertThat(formIds).containsExactlyInAnyOrder("annual-return", "review-annual-return");
+    assertThat(formIds).containsExactlyInAnyOrder("annual-return", "review-annual-return", "corrective-return",
+        "review-corrective-return");
 
     for (String formId : formIds) {
       // when
