@@ -107,6 +107,12 @@ public final class MonitoringProcess {
   public static final DateVariable CERTIFICATE_ENDS_AT = new DateVariable("certificateEndsAt");
   /** How many reassessment reminders have been scheduled. */
   public static final Variable<Long> REASSESSMENT_REMINDERS_SCHEDULED = Variable.number("reassessmentRemindersScheduled");
+  /**
+   * The annual-return form's grid, a row per ethnic group ({@code group}, {@code served}, {@code improved},
+   * {@code surveyed}, {@code satisfied}): submitted only, turned into {@code outcomesByEthnicGroup} and
+   * {@code satisfactionByEthnicGroup} on acceptance and never kept (EthnicGroupGrid).
+   */
+  public static final Variable<Variable.JsonText> ETHNIC_GROUP_FIGURES = Variable.json("ethnicGroupFigures");
   /** The annual return's figures by ethnic group as readable lines, for the reviewing assessor. */
   public static final Variable<String> ANNUAL_RETURN_FIGURES_TEXT = Variable.string("annualReturnFiguresText");
   /** The end of a suspension's cure period: without an accepted corrective return by then, the certificate is withdrawn. */

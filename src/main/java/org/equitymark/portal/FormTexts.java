@@ -2,6 +2,7 @@ package org.equitymark.portal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.feel.api.EvaluationResult;
@@ -24,7 +25,9 @@ final class FormTexts {
   private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
   private static final Parser MARKDOWN = Parser.builder().build();
   private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
-  private static final Pattern IF = Pattern.compile("\\{\\{#if ([^}]+)}}(.*?)(?:\\{\\{else}}(.*?))?\\{\\{/if}}", Pattern.DOTALL);
+  /** An innermost condition (no other inside it): nested ones are filled from the inside out. */
+  private static final Pattern IF = Pattern.compile(
+      "\\{\\{#if ([^}]+)}}((?:(?!\\{\\{#if).)*?)(?:\\{\\{else}}((?:(?!\\{\\{#if).)*?))?\\{\\{/if}}", Pattern.DOTALL);
   private static final Pattern INSERT = Pattern.compile("\\{\\{([^#/}][^}]*)}}");
 
   private FormTexts() {
@@ -43,29 +46,40 @@ final class FormTexts {
 
   /** A text view's Markdown with its template filled in, as safe HTML. */
   static String html(String template, Map<String, Object> variables) {
+    Node document = MARKDOWN.parse(fill(template, variables, FormTexts::literal));
+    document.accept(BELOW_THE_PAGE_TITLE);
+    return HTML.render(document);
+  }
+
+  /** A label's template filled in, as plain text (the page escapes it). */
+  static String plain(String template, Map<String, Object> variables) {
+    return fill(template, variables, value -> value == null ? "" : String.valueOf(value));
+  }
+
+  private static String fill(String template, Map<String, Object> variables, Function<Object, String> insert) {
     String text = template == null ? "" : template;
     if (text.startsWith("=")) {
       Object value = evaluate(text, variables);
       text = value == null ? "" : String.valueOf(value);
     }
-    Matcher conditions = IF.matcher(text);
-    StringBuilder filled = new StringBuilder();
-    while (conditions.find()) {
-      String chosen = isTrue(conditions.group(1), variables) ? conditions.group(2)
-          : (conditions.group(3) == null ? "" : conditions.group(3));
-      conditions.appendReplacement(filled, Matcher.quoteReplacement(chosen));
+    for (Matcher conditions = IF.matcher(text); conditions.find(); conditions = IF.matcher(text)) {
+      StringBuilder filled = new StringBuilder();
+      do {
+        String chosen = isTrue(conditions.group(1), variables) ? conditions.group(2)
+            : (conditions.group(3) == null ? "" : conditions.group(3));
+        conditions.appendReplacement(filled, Matcher.quoteReplacement(chosen));
+      } while (conditions.find());
+      conditions.appendTail(filled);
+      text = filled.toString();
     }
-    conditions.appendTail(filled);
-    Matcher inserts = INSERT.matcher(filled.toString());
+    Matcher inserts = INSERT.matcher(text);
     StringBuilder done = new StringBuilder();
     while (inserts.find()) {
       Object value = evaluate(inserts.group(1).strip(), variables);
-      inserts.appendReplacement(done, Matcher.quoteReplacement(literal(value)));
+      inserts.appendReplacement(done, Matcher.quoteReplacement(insert.apply(value)));
     }
     inserts.appendTail(done);
-    Node document = MARKDOWN.parse(done.toString());
-    document.accept(BELOW_THE_PAGE_TITLE);
-    return HTML.render(document);
+    return done.toString();
   }
 
   /** The page's own h1 names the task, so a form's headings start at h2 (# becomes h2, ## h3). */

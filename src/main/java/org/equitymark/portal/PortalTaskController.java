@@ -27,7 +27,8 @@ import org.springframework.web.servlet.ModelAndView;
  * A task of the applicant's organisation at {@code /portal/tasks/{taskId}}, shown from the task's own
  * deployed Camunda Form and completed through the engine as the logged-in user: claimed and completed
  * in one transaction, so a refused submission leaves the task as it was, unclaimed, and shows the
- * reasons beside the fields. A task the user may not work answers 404.
+ * reasons beside the fields. A dynamic list's "add a row" and "remove" buttons post the page back
+ * without submitting it (no script needed). A task the user may not work answers 404.
  */
 @Controller
 class PortalTaskController {
@@ -57,6 +58,10 @@ class PortalTaskController {
     Task task = ownTask(taskId, user.getName());
     JsonNode schema = forms.schema(deployedForm(taskId));
     Map<String, Object> values = PortalForms.plain(taskService.getVariables(taskId));
+    if (posted.containsKey(PortalForms.LIST_CHANGE)) {
+      // a row added or removed: the same page again, nothing submitted
+      return page(task, forms.views(schema, forms.redisplay(values, posted, schema), Map.of()), Map.of(), HttpStatus.OK);
+    }
     Map<String, String> problems = new HashMap<>();
     VariableMap submission = forms.submission(schema, values, posted, problems);
     if (problems.isEmpty()) {

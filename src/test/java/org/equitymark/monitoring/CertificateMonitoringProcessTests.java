@@ -562,4 +562,62 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
         .hasMessageContaining("outcomesByEthnicGroup").hasMessageContaining("patientName");
     assertThat(monitoring).isWaitingAt(SUBMIT_ANNUAL_RETURN);
   }
+
+  @Test
+  void shouldKeepTheGridsRowsAsTheCountsOnlyFiguresOfTheContract() {
+    // given an annual return open
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    moveToNextAnnualReturn(monitoring);
+    Map<String, Object> grid = annualReturn();
+    grid.remove("outcomesByEthnicGroup");
+    grid.remove("satisfactionByEthnicGroup");
+    grid.put("ethnicGroupFigures", org.camunda.spin.plugin.variable.SpinValues.jsonValue("["
+        + "{\"group\": \"N\", \"served\": 57, \"improved\": 31, \"surveyed\": 20, \"satisfied\": 14},"
+        + "{\"group\": \"A\", \"served\": 412, \"improved\": 260, \"surveyed\": 120, \"satisfied\": 96}]").create());
+
+    // when the form's grid is submitted, a row per group
+    complete(applicant, monitoring, SUBMIT_ANNUAL_RETURN, grid);
+
+    // then the case keeps the two JSON objects of DOMAIN.md, in code order, and not the grid
+    assertThat(monitoring).isWaitingAt(REVIEW_ANNUAL_RETURN);
+    Assertions.assertThat(jsonText(monitoring, "outcomesByEthnicGroup"))
+        .isEqualTo("{\"A\":{\"served\":412,\"improved\":260},\"N\":{\"served\":57,\"improved\":31}}");
+    Assertions.assertThat(jsonText(monitoring, "satisfactionByEthnicGroup"))
+        .isEqualTo("{\"A\":{\"surveyed\":120,\"satisfied\":96},\"N\":{\"surveyed\":20,\"satisfied\":14}}");
+    Assertions.assertThat(runtimeService.getVariables(monitoring.getId())).doesNotContainKey("ethnicGroupFigures");
+    Assertions.assertThat(runtimeService.getVariable(monitoring.getId(), "annualReturnFiguresText").toString())
+        .contains("- A: 412 served, 260 improved");
+  }
+
+  @Test
+  void shouldRefuseABadRowOfTheGridNamingTheRowAndTheField() {
+    // given
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    moveToNextAnnualReturn(monitoring);
+    Map<String, Object> grid = annualReturn();
+    grid.remove("outcomesByEthnicGroup");
+    grid.remove("satisfactionByEthnicGroup");
+    grid.put("ethnicGroupFigures", org.camunda.spin.plugin.variable.SpinValues.jsonValue("["
+        + "{\"group\": \"A\", \"served\": 412, \"improved\": 260, \"surveyed\": 120, \"satisfied\": 96},"
+        + "{\"group\": \"H\", \"served\": 30, \"improved\": 45, \"surveyed\": 10, \"satisfied\": 4},"
+        + "{\"group\": \"A\", \"served\": 1, \"improved\": 1, \"surveyed\": -2, \"satisfied\": 0}]").create());
+
+    // when / then
+    Assertions.assertThatThrownBy(() -> complete(applicant, monitoring, SUBMIT_ANNUAL_RETURN, grid))
+        .isInstanceOf(InvalidSubmissionException.class)
+        .satisfies(refused -> Assertions.assertThat(((InvalidSubmissionException) refused).problems())
+            .containsEntry("ethnicGroupFigures[1].improved", "row 2: must be at most served (30)")
+            .containsEntry("ethnicGroupFigures[2].group", "row 3: is the group of row 1 again")
+            .containsKey("ethnicGroupFigures[2].surveyed")
+            .doesNotContainKey("ethnicGroupFigures[0].group"));
+    assertThat(monitoring).isWaitingAt(SUBMIT_ANNUAL_RETURN);
+    Assertions.assertThat(runtimeService.getVariables(monitoring.getId())).doesNotContainKey("outcomesByEthnicGroup");
+  }
+
+  private String jsonText(ProcessInstance instance, String name) {
+    return ((org.camunda.bpm.engine.variable.value.SerializableValue) runtimeService
+        .getVariableTyped(instance.getId(), name, false)).getValueSerialized();
+  }
 }

@@ -7,11 +7,21 @@ import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYME
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.equitymark.certificate.Certificate;
+import org.equitymark.certificate.Certificates;
+import org.equitymark.monitoring.MonitoringProcess;
+import org.equitymark.numbering.SequenceNumbers;
+import org.equitymark.process.CertificationProcess;
+import org.equitymark.registration.Organisations;
 import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.RestClient;
+import org.equitymark.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A task of the organisation at /portal/tasks/{taskId}, rendered from its deployed Camunda Form and
@@ -22,6 +32,26 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
 
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
+  @Autowired Organisations organisations;
+  @Autowired SequenceNumbers numbers;
+  @Autowired Certificates certificates;
+  @Autowired PlatformTransactionManager transactionManager;
+
+  /** An annual return open for a certified organisation whose applicant is {@code applicantId}; its task id. */
+  private String annualReturnOf(String applicantId) {
+    String number = TestCertificates.certify("Grid Trust " + applicantId, organisations, numbers, certificates,
+        transactionManager);
+    Certificate certificate = certificates.find(number).orElseThrow();
+    user(applicantId, "applicants", CertificationProcess.organisationGroup(certificate.organisationId()));
+    ProcessInstance monitoring = runtimeService.createProcessInstanceByKey(MonitoringProcess.KEY)
+        .businessKey(certificate.applicationReference())
+        .startBeforeActivity(MonitoringProcess.Elements.SUBMIT_ANNUAL_RETURN)
+        .setVariables(Map.of("organisationId", certificate.organisationId(), "organisationName", certificate.organisationName(),
+            "applicationReference", certificate.applicationReference(), "certificateNumber", number,
+            "annualReturnYear", 1L, "annualReturnDueOn", "2027-01-31", "preferredLanguage", "en"))
+        .execute();
+    return taskService.createTaskQuery().processInstanceId(monitoring.getId()).singleResult().getId();
+  }
 
   private String selfAssessmentOf(String applicantId) {
     RestClient applicant = user(applicantId, "applicants");
@@ -115,5 +145,50 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
     // then
     assertThat(sent.status()).isEqualTo(403);
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult()).isNotNull();
+  }
+
+  @Test
+  void shouldTakeTheAnnualReturnAsAGridAndRefuseABadRowBesideItsField() {
+    // given an open annual return
+    String taskId = annualReturnOf("portal-grid");
+    String processInstanceId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+    PortalSession browser = new PortalSession(port);
+    browser.logIn("portal-grid", "secret-portal-grid");
+    String page = "/portal/tasks/" + taskId;
+    Map<String, String> figures = new java.util.LinkedHashMap<>(Map.of(
+        "actionPlanProgress", "Item 1: the board adopted the plan in March.",
+        "discriminationComplaintsReceived", "2", "discriminationComplaintsResolved", "1",
+        "ethnicGroupFigures[0].group", "A", "ethnicGroupFigures[0].served", "412",
+        "ethnicGroupFigures[0].improved", "260", "ethnicGroupFigures[0].surveyed", "120",
+        "ethnicGroupFigures[0].satisfied", "96"));
+    figures.putAll(Map.of("ethnicGroupFigures[1].group", "H", "ethnicGroupFigures[1].served", "30",
+        "ethnicGroupFigures[1].improved", "45", "ethnicGroupFigures[1].surveyed", "10",
+        "ethnicGroupFigures[1].satisfied", "4"));
+
+    // when: the form, a row added without sending, a bad second row, then the row put right
+    PortalSession.Page form = browser.get(page);
+    PortalSession.Page added = browser.post(page, page, Map.of("_list", "add:ethnicGroupFigures",
+        "ethnicGroupFigures[0].group", "N", "ethnicGroupFigures[0].served", "7"));
+    PortalSession.Page refused = browser.post(page, page, figures);
+    Task stillOpen = taskService.createTaskQuery().taskId(taskId).singleResult();
+    figures.put("ethnicGroupFigures[1].improved", "25");
+    PortalSession.Page sent = browser.post(page, page, figures);
+
+    // then: a row per group, chosen by name; the problem named by row and field, beside it
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.body()).contains("name=\"ethnicGroupFigures[0].group\"").contains(">Indian</option>")
+        .contains("name=\"ethnicGroupFigures[0].satisfied\"").doesNotContain("ethnicGroupFigures[1]");
+    assertThat(added.status()).isEqualTo(200);
+    assertThat(added.body()).contains("name=\"ethnicGroupFigures[1].group\"").contains("value=\"7\"");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("ethnicGroupFigures[1].improved: row 2: must be at most served (30)")
+        .contains("id=\"improvedField-1-error\"");
+    assertThat(stillOpen).isNotNull();
+    assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+    assertThat(((SerializableValue) runtimeService.getVariableTyped(processInstanceId, "outcomesByEthnicGroup", false))
+        .getValueSerialized()).isEqualTo("{\"A\":{\"served\":412,\"improved\":260},\"H\":{\"served\":30,\"improved\":25}}");
+    assertThat(((SerializableValue) runtimeService.getVariableTyped(processInstanceId, "satisfactionByEthnicGroup", false))
+        .getValueSerialized()).isEqualTo("{\"A\":{\"surveyed\":120,\"satisfied\":96},\"H\":{\"surveyed\":10,\"satisfied\":4}}");
+    assertThat(runtimeService.getVariables(processInstanceId)).doesNotContainKey("ethnicGroupFigures");
   }
 }
