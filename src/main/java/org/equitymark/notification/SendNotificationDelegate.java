@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
@@ -34,18 +36,21 @@ public class SendNotificationDelegate implements JavaDelegate {
   static final String BUSINESS_KEY = "businessKey";
   static final String PUBLIC_URL = "publicUrl";
 
-  /** Placeholders a notification text may use besides the case's variables. */
-  public static final Set<String> EXTRA_PLACEHOLDERS = Set.of(TASKLIST_URL, PORTAL_URL, BUSINESS_KEY,
-      PUBLIC_URL);
+  /** Placeholders a notification text may use besides the case's variables: links, and the configured periods. */
+  public static final Set<String> EXTRA_PLACEHOLDERS = Stream.concat(
+      Stream.of(TASKLIST_URL, PORTAL_URL, BUSINESS_KEY, PUBLIC_URL), MailPeriods.NAMES.stream())
+      .collect(Collectors.toUnmodifiableSet());
 
   private final NotificationTemplates templates;
   private final MailOutbox outbox;
+  private final MailPeriods periods;
   private final String publicUrl;
 
-  public SendNotificationDelegate(NotificationTemplates templates, MailOutbox outbox,
+  SendNotificationDelegate(NotificationTemplates templates, MailOutbox outbox, MailPeriods periods,
       @Value("${equitymark.public-url}") String publicUrl) {
     this.templates = templates;
     this.outbox = outbox;
+    this.periods = periods;
     this.publicUrl = publicUrl;
   }
 
@@ -66,6 +71,7 @@ public class SendNotificationDelegate implements JavaDelegate {
     model.put(PORTAL_URL, publicUrl + "/portal/");
     model.put(BUSINESS_KEY, execution.getProcessBusinessKey());
     model.put(PUBLIC_URL, publicUrl);
+    model.putAll(periods.in(locale));
     Mail mail = templates.render(notification, CONTACT_EMAIL.get(execution), locale, model);
     String caseKey = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
         : "process-" + execution.getProcessInstanceId();

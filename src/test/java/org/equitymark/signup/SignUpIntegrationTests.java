@@ -1,8 +1,11 @@
 package org.equitymark.signup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -13,18 +16,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.equitymark.notification.OutboxDelivery;
 import org.equitymark.support.FormClient;
 import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.TestMailServer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Sign-up at /apply over HTTP as a browser without JavaScript and as a JSON client: the mailed
  * one-time link makes the account and starts the case once; replayed, expired, unknown links, bad
- * input, a missing form token, a flood and a known address are refused or answered alike. Each test
+ * input, a missing form token, a flood and a known address are refused or answered alike; a mail
+ * server that is down delays the link, never the answer. Each test
  * runs on its own day of the engine's clock, so that its sign-ups count in no other test's limits.
  */
 class SignUpIntegrationTests extends HttpTestSupport {
+
+  @Autowired JavaMailSenderImpl mailSender;
+  @Autowired OutboxDelivery delivery;
 
   private static final Pattern LINK = Pattern.compile("/apply/activate\\?token=([A-Za-z0-9_-]{43})");
   private static final String PASSWORD = "Civic-Lantern-42";
@@ -180,6 +190,47 @@ class SignUpIntegrationTests extends HttpTestSupport {
       assertThat(limited.status()).isEqualTo(429);
       assertThat(limited.body()).contains("Several applications came already");
     });
+  }
+
+  @Test
+  void shouldAnswerASignUpAsUsualWhileTheMailServerIsDownAndMailTheLinkOnceWhenItIsBack() {
+    on(-1200, () -> {
+      // given the mail server is down
+      String email = "outage.signup." + System.nanoTime() + "@example.org";
+      int mailPort = mailSender.getPort();
+      mailSender.setPort(deadPort());
+      FormClient contact = new FormClient(port);
+      try {
+        // when someone signs up
+        contact.get("/apply");
+        FormClient.Page applied = contact.post("/apply", contact.withToken(signUp(email, "Outage Time")), JSON);
+
+        // then the answer is as usual, and the mail waits in the outbox
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        assertThat(applied.json().get("status").asText()).isEqualTo("check-your-mail");
+        assertThat(TestMailServer.to(email)).isEmpty();
+      } finally {
+        mailSender.setPort(mailPort);
+      }
+
+      // when the server is back and the mail's retry is due
+      ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(delivery.delayAfter(1))));
+      delivery.deliverDue();
+
+      // then the link arrives, once, and works
+      await().atMost(ASYNC).until(() -> !TestMailServer.to(email).isEmpty());
+      delivery.deliverDue();
+      String token = linkIn(onlyMailTo(email, "activate your account"));
+      assertThat(contact.get("/apply/activate?token=" + token).status()).isEqualTo(200);
+    });
+  }
+
+  private static int deadPort() {
+    try {
+      return TestMailServer.deadPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Map<String, String> signUp(String email, String name) {
