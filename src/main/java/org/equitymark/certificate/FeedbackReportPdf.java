@@ -4,10 +4,11 @@ import java.awt.Color;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.equitymark.certificate.FeedbackReportRequest.AreaFinding;
+import org.equitymark.framework.Level;
 import org.springframework.stereotype.Component;
 
 /**
- * The feedback report for an outcome that is not certified: A4 portrait, as many pages as the
+ * The feedback report for an outcome that is not certified, or certified below its target: A4 portrait, as many pages as the
  * findings need, in the applicant's language. Per area: level reached, the assessor's comment, and
  * the indicators still to be evidenced.
  */
@@ -41,7 +42,9 @@ public class FeedbackReportPdf {
       fact(flow, "feedback.targetLevel", texts.level(report.targetLevel(), locale), locale);
       fact(flow, "feedback.levelReached", texts.level(report.achievedLevel(), locale), locale);
       flow.space(8);
-      flow.write(texts.get("feedback.intro", locale), 10, INK, 0);
+      // certified below the target, or not certified at all
+      flow.write(texts.get(report.achievedLevel() == Level.NONE ? "feedback.intro" : "feedback.introCertified", locale),
+          10, INK, 0);
       report.findings().forEach(finding -> area(flow, finding, locale));
       return canvas.toBytes(texts.get("feedback.title", locale) + " " + report.applicationReference(),
           locale.getLanguage());

@@ -3,14 +3,18 @@ package org.equitymark.certificate;
 import static org.equitymark.process.CertificationProcess.ACHIEVED_LEVEL;
 import static org.equitymark.process.CertificationProcess.APPEAL_ROUNDS;
 import static org.equitymark.process.CertificationProcess.APPLICATION_REFERENCE;
+import static org.equitymark.process.CertificationProcess.BELOW_TARGET_FINDINGS;
 import static org.equitymark.process.CertificationProcess.CERTIFICATE_EXPIRES_ON;
 import static org.equitymark.process.CertificationProcess.CERTIFICATE_NUMBER;
 import static org.equitymark.process.CertificationProcess.FRAMEWORK_VERSION;
 import static org.equitymark.process.CertificationProcess.ORGANISATION_ID;
 import static org.equitymark.process.CertificationProcess.ORGANISATION_NAME;
+import static org.equitymark.process.CertificationProcess.TARGET_LEVEL;
 import static org.equitymark.process.CertificationProcess.WORKPLACE_AREA;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,15 +27,21 @@ import org.springframework.stereotype.Component;
  * {@code issueCertificate} (asynchronous, retried): issues the certificate, stores it with its PDF,
  * publishes it on the register and attaches it to the case, all in one transaction. Idempotent:
  * the issue key (case and appeal round) always gives the same certificate, so a retry never issues
- * a second one. A certificate issued again after an upheld appeal replaces the earlier one.
+ * a second one. A certificate issued again after an upheld appeal replaces the earlier one. A case
+ * certified below its target also gets the assessor's findings per area, as a document on the case
+ * ({@link FindingsReports}) and in the certificate's mail ({@code belowTargetFindings}).
  */
 @Component("issueCertificate")
 public class IssueCertificateDelegate implements JavaDelegate {
 
   private final Certificates certificates;
+  private final FindingsReports findingsReports;
+  private final PageTexts texts;
 
-  public IssueCertificateDelegate(Certificates certificates) {
+  IssueCertificateDelegate(Certificates certificates, FindingsReports findingsReports, PageTexts texts) {
     this.certificates = certificates;
+    this.findingsReports = findingsReports;
+    this.texts = texts;
   }
 
   @Override
@@ -56,5 +66,19 @@ public class IssueCertificateDelegate implements JavaDelegate {
     CaseDocuments.attachPdf(execution, certificate.certificateNumber() + ".pdf",
         "EquityMark certificate " + certificate.certificateNumber(),
         certificates.pdf(certificate.certificateNumber()).orElseThrow());
+    BELOW_TARGET_FINDINGS.set(execution, certificate.level().atLeast(Level.fromId(TARGET_LEVEL.get(execution)).orElseThrow())
+        ? "" : belowTarget(execution));
+  }
+
+  /** Attaches the findings of a case certified below its target; the mail's paragraph about them. */
+  private String belowTarget(DelegateExecution execution) {
+    String reference = APPLICATION_REFERENCE.get(execution);
+    List<FeedbackReportRequest.AreaFinding> findings = findingsReports.attach(execution,
+        "findings-" + reference + ".pdf", "EquityMark findings for " + reference);
+    Locale locale = FindingsReports.language(execution);
+    StringBuilder text = new StringBuilder(texts.get("findings.mail", locale)).append('\n');
+    findings.forEach(finding -> text.append("- ").append(texts.area(finding.area(), locale)).append(": ")
+        .append(texts.level(finding.levelReached(), locale)).append('\n'));
+    return text.append('\n').toString();
   }
 }

@@ -139,6 +139,11 @@ public final class CertificationProcess {
   // certificate, action plan, appeal
   public static final Variable<String> CERTIFICATE_NUMBER = Variable.string("certificateNumber");
   public static final Variable<String> CERTIFICATE_EXPIRES_ON = Variable.string("certificateExpiresOn");
+  /**
+   * For a case certified below its target: the level reached per area and where the assessor's
+   * findings are, in the case's language, for the certificate's mail; empty otherwise.
+   */
+  public static final Variable<String> BELOW_TARGET_FINDINGS = Variable.string("belowTargetFindings");
   public static final Variable<Variable.JsonText> ACTION_PLAN = Variable.json("actionPlan");
   public static final Variable<String> APPEAL_GROUNDS = Variable.string("appealGrounds");
   public static final Variable<String> APPEAL_DECISION = Variable.string("appealDecision");
