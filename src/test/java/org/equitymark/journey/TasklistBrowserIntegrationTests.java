@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -175,48 +174,6 @@ class TasklistBrowserIntegrationTests extends BrowserTestSupport {
   }
 
   // --- Tasklist as a person uses it
-
-  private Page loginToTasklist(String user) {
-    Page person = newPerson("en-GB");
-    person.navigate(url("/camunda/app/tasklist/default/"));
-    login(person, user);
-    try {
-      person.getByText("Start process").first().waitFor(new Locator.WaitForOptions().setTimeout(60_000));
-    } catch (RuntimeException e) {
-      screenshot(person, "failure-tasklist-" + user);
-      throw new AssertionError("No Tasklist for " + user + " at " + person.url() + ": "
-          + person.locator("body").innerText(), e);
-    }
-    return person;
-  }
-
-  private static void login(Page person, String user) {
-    try {
-      person.getByPlaceholder("Username").waitFor();
-    } catch (RuntimeException e) {
-      screenshot(person, "failure-login-" + user);
-      throw new AssertionError("No login form at " + person.url() + ": " + person.locator("body").innerText(), e);
-    }
-    // The login page's script may still be starting when the form appears, and then a click is lost
-    // (twice on a busy CI machine, 24 November 2026: the page stayed on #/login with no error): the
-    // person tries again, as a person would, until the form goes away.
-    for (int attempt = 1; ; attempt++) {
-      person.getByPlaceholder("Username").fill(user);
-      person.getByPlaceholder("Password").fill(user);
-      person.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-      try {
-        person.getByPlaceholder("Username").waitFor(new Locator.WaitForOptions()
-            .setState(WaitForSelectorState.DETACHED).setTimeout(15_000));
-        return;
-      } catch (RuntimeException stillThere) {
-        if (attempt == 3) {
-          screenshot(person, "failure-login-" + user);
-          throw new AssertionError("Still not logged in as " + user + " after 3 attempts: "
-              + person.locator("body").innerText(), stillThere);
-        }
-      }
-    }
-  }
 
   /**
    * Picks the Tasklist filter, clicks the case's task in the list (by its link: staff lists show no case

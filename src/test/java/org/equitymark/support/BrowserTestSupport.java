@@ -8,10 +8,13 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,6 +108,50 @@ public abstract class BrowserTestSupport {
 
   protected String url(String path) {
     return "http://localhost:" + port + path;
+  }
+
+  /** A person in a browser of their own, logged in to Tasklist as the user (password = user id, the demo's). */
+  protected Page loginToTasklist(String user) {
+    Page person = newPerson("en-GB");
+    person.navigate(url("/camunda/app/tasklist/default/"));
+    login(person, user);
+    try {
+      person.getByText("Start process").first().waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    } catch (RuntimeException e) {
+      screenshot(person, "failure-tasklist-" + user);
+      throw new AssertionError("No Tasklist for " + user + " at " + person.url() + ": "
+          + person.locator("body").innerText(), e);
+    }
+    return person;
+  }
+
+  /** Logs in on the webapps' login form shown, retrying a click the starting page lost. */
+  protected static void login(Page person, String user) {
+    try {
+      person.getByPlaceholder("Username").waitFor();
+    } catch (RuntimeException e) {
+      screenshot(person, "failure-login-" + user);
+      throw new AssertionError("No login form at " + person.url() + ": " + person.locator("body").innerText(), e);
+    }
+    // The login page's script may still be starting when the form appears, and then a click is lost
+    // (twice on a busy CI machine, 24 November 2026: the page stayed on #/login with no error): the
+    // person tries again, as a person would, until the form goes away.
+    for (int attempt = 1; ; attempt++) {
+      person.getByPlaceholder("Username").fill(user);
+      person.getByPlaceholder("Password").fill(user);
+      person.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+      try {
+        person.getByPlaceholder("Username").waitFor(new Locator.WaitForOptions()
+            .setState(WaitForSelectorState.DETACHED).setTimeout(15_000));
+        return;
+      } catch (RuntimeException stillThere) {
+        if (attempt == 3) {
+          screenshot(person, "failure-login-" + user);
+          throw new AssertionError("Still not logged in as " + user + " after 3 attempts: "
+              + person.locator("body").innerText(), stillThere);
+        }
+      }
+    }
   }
 
   /** Keeps what the person sees as a test artefact. */

@@ -111,7 +111,7 @@ public abstract class ProcessTestSupport {
   }
 
   /** The lead assessor's findings: the confirmed indicators (Json lists per area) and a comment per area. */
-  protected static Map<String, Object> assessment(boolean clarificationNeeded, String... confirmedIds) {
+  public static Map<String, Object> assessment(boolean clarificationNeeded, String... confirmedIds) {
     Map<String, Object> variables = new HashMap<>();
     Map<String, Object> claims = selfAssessment(confirmedIds);
     EvidenceFramework.AREA_IDS.forEach(area -> {
@@ -251,7 +251,7 @@ public abstract class ProcessTestSupport {
   }
 
   /** Self-assessment answers: the claimed indicators (Json lists per area, as Tasklist sends) and evidence. */
-  protected static Map<String, Object> selfAssessment(String... indicatorIds) {
+  public static Map<String, Object> selfAssessment(String... indicatorIds) {
     Map<String, List<String>> byArea = new HashMap<>();
     EvidenceFramework.AREA_IDS.forEach(area -> byArea.put(area, new ArrayList<>()));
     for (String id : indicatorIds) {
@@ -265,7 +265,7 @@ public abstract class ProcessTestSupport {
     return variables;
   }
 
-  protected static Object json(List<String> strings) {
+  public static Object json(List<String> strings) {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < strings.size(); i++) {
       json.append(i == 0 ? "" : ",").append('"').append(strings.get(i)).append('"');
@@ -274,7 +274,7 @@ public abstract class ProcessTestSupport {
   }
 
   /** Every indicator of the given levels in every area. */
-  protected static String[] allIndicatorsUpTo(String level) {
+  public static String[] allIndicatorsUpTo(String level) {
     List<String> ids = new ArrayList<>();
     List<String> levels = List.of("foundation", "developing", "competence", "excellence");
     for (String area : EvidenceFramework.AREA_IDS) {
