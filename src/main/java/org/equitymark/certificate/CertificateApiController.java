@@ -35,9 +35,13 @@ class CertificateApiController {
       CertificateState state, LocalDate issuedOn, LocalDate expiresOn, String verifyUrl) {
   }
 
-  /** Whether a certificate is genuine (it exists) and current (active and not past its expiry date), and what it certifies. */
+  /**
+   * Whether a certificate is genuine (it exists) and current (active and not past its expiry date, or
+   * past it only while its reassessment is in progress: {@code reassessmentInProgress}), and what it certifies.
+   */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Verification(String certificateNumber, boolean genuine, boolean current, CertificateState state,
+  record Verification(String certificateNumber, boolean genuine, boolean current, boolean reassessmentInProgress,
+      LocalDate reassessmentValidUntil, CertificateState state,
       Instant stateChangedOn, String stateReason, String organisationName, String workplaceArea, Level level,
       Map<String, Level> areaLevels, String frameworkVersion, LocalDate issuedOn, LocalDate expiresOn,
       String verifyUrl, String pdfUrl, List<StateChange> history) {
@@ -64,7 +68,8 @@ class CertificateApiController {
     LocalDate today = CertificateClock.today();
     Certificate c = certificates.find(certificateNumber)
         .orElseThrow(() -> new CertificateNotFoundException(certificateNumber));
-    return new Verification(c.certificateNumber(), true, c.isCurrentOn(today), c.stateOn(today), c.stateChangedOn(),
+    return new Verification(c.certificateNumber(), true, c.isCurrentOn(today), c.isInReassessmentGraceOn(today),
+        c.reassessmentValidUntil(), c.stateOn(today), c.stateChangedOn(),
         c.stateReason(), c.organisationName(), c.workplaceArea(), c.level(), c.areaLevels(), c.frameworkVersion(),
         c.issuedOn(), c.expiresOn(), links.verifyUrl(c.certificateNumber()), links.pdfUrl(c.certificateNumber()),
         certificates.history(c.certificateNumber()));

@@ -32,7 +32,7 @@ public class Certificates {
   private static final int MAX_REASON_LENGTH = 1000;
   private static final String COLUMNS = "c.certificate_number, c.application_reference, c.process_instance_id, "
       + "c.organisation_id, c.organisation_name, c.workplace_area, c.certified_level, c.framework_version, "
-      + "c.issued_on, c.expires_on, c.state, c.state_changed_at, c.state_reason";
+      + "c.issued_on, c.expires_on, c.state, c.state_changed_at, c.state_reason, c.reassessment_valid_until";
   private static final String REGISTER_ORDER = "lower(c.organisation_name), c.organisation_id, "
       + "c.workplace_area nulls first, c.issued_on desc, c.certificate_number desc";
   private static final String NEWEST_FIRST = "c.issued_on desc, c.certificate_number desc";
@@ -138,6 +138,25 @@ public class Certificates {
     recordHistory(certificateNumber, newState, now, reason);
   }
 
+  /**
+   * Keeps an active certificate valid past its expiry date while its reassessment is undecided,
+   * until the given day at the latest, and records it in the history (the state stays active).
+   *
+   * @throws CertificateNotFoundException when no certificate has this number
+   */
+  public void keepValidDuringReassessment(String certificateNumber, LocalDate until) {
+    CertificateState current = lockedState(certificateNumber)
+        .orElseThrow(() -> new CertificateNotFoundException(certificateNumber));
+    if (current != CertificateState.ACTIVE) {
+      throw new IllegalStateException("Certificate " + certificateNumber + " is " + current.id() + ", not active");
+    }
+    Instant now = CertificateClock.now();
+    String reason = "Valid while its reassessment is in progress, until " + until + " at the latest";
+    jdbc.update("update em_certificate set reassessment_valid_until = ?, state_changed_at = ?, state_reason = ? "
+        + "where certificate_number = ?", until, Timestamp.from(now), reason, certificateNumber);
+    recordHistory(certificateNumber, CertificateState.ACTIVE, now, reason);
+  }
+
   /** Every state the certificate has been in, oldest first. */
   @Transactional(readOnly = true)
   public List<StateChange> history(String certificateNumber) {
@@ -191,7 +210,8 @@ public class Certificates {
   private static Certificate certificate(ResultSet rs, Map<String, Level> areaLevels) throws SQLException {
     return new Certificate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), level(rs.getString(7)), areaLevels, rs.getString(8), rs.getObject(9, LocalDate.class),
-        rs.getObject(10, LocalDate.class), state(rs.getString(11)), rs.getTimestamp(12).toInstant(), rs.getString(13));
+        rs.getObject(10, LocalDate.class), state(rs.getString(11)), rs.getTimestamp(12).toInstant(), rs.getString(13),
+        rs.getObject(14, LocalDate.class));
   }
 
   private static Level level(String id) {

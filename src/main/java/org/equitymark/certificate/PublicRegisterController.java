@@ -70,6 +70,7 @@ class PublicRegisterController {
         .map(certificate -> new ModelAndView("public/verify", Map.of(
             "certificate", certificate,
             "state", certificate.stateOn(today),
+            "reassessmentInProgress", certificate.isInReassessmentGraceOn(today),
             "history", certificates.history(certificate.certificateNumber()))))
         .orElseGet(() -> notFound(certificateNumber));
   }

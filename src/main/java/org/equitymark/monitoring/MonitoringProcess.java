@@ -88,6 +88,9 @@ public final class MonitoringProcess {
     public static final String EXPIRE_CERTIFICATE = "expireCertificate";
     public static final String CERTIFICATE_EXPIRED = "certificateExpired";
     public static final String CERTIFICATE_RENEWED = "certificateRenewed";
+    public static final String AWAIT_REASSESSMENT_DECISION = "awaitReassessmentDecision";
+    public static final String REASSESSMENT_DECIDED = "reassessmentDecided";
+    public static final String REASSESSMENT_GRACE_OVER = "reassessmentGraceOver";
     public static final String CERTIFICATE_REVOKED_RECEIVED = "certificateRevokedReceived";
     public static final String REVOKE_CERTIFICATE = "revokeCertificate";
     public static final String CERTIFICATE_REVOKED = "certificateRevoked";
@@ -117,6 +120,15 @@ public final class MonitoringProcess {
   public static final Variable<String> ANNUAL_RETURN_FIGURES_TEXT = Variable.string("annualReturnFiguresText");
   /** The end of a suspension's cure period: without an accepted corrective return by then, the certificate is withdrawn. */
   public static final DateVariable CORRECTION_DUE_AT = new DateVariable("correctionDueAt");
+  /**
+   * Set when the certificate reached its end of validity with its reassessment undecided: it stays
+   * valid until the reassessment is decided or until this moment, whichever comes first; null otherwise.
+   */
+  public static final DateVariable REASSESSMENT_GRACE_ENDS_AT = new DateVariable("reassessmentGraceEndsAt");
+  /** Set by the reassessment case when it is decided (certified or not): written by {@link ReportReassessmentDecisionListener}. */
+  public static final Variable<Boolean> REASSESSMENT_WAS_DECIDED = Variable.bool("reassessmentWasDecided");
+  /** The message the reassessment case sends when it is decided, to end the grace of the certificate it renews. */
+  public static final String REASSESSMENT_DECIDED_MESSAGE = "ReassessmentDecided";
   /** Input parameter of the withdrawing service tasks: {@code correction-missed} or {@code correction-not-accepted}. */
   public static final Variable<String> WITHDRAWAL_CAUSE = Variable.string("withdrawalCause");
   /** Input parameter of the suspending service tasks: {@code return-missed} or {@code return-not-accepted}. */

@@ -7,6 +7,8 @@ import static org.equitymark.certificate.CertificateFixtures.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Date;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.equitymark.numbering.SequenceNumbers;
 import org.equitymark.registration.Organisations;
 import org.equitymark.support.TestDatabase;
@@ -172,6 +175,45 @@ class PublicRegisterIntegrationTests {
     assertThat(verification.get("history")).hasSize(2);
     assertThat(findEntry(json(get("/api/register", JSON, null)), number).get("state").asText()).isEqualTo("suspended");
     assertThat(get("/register", HTML, null).body()).contains("state--suspended");
+  }
+
+  @Test
+  void shouldShowACertificateKeptValidByItsReassessmentAsValidPastItsExpiry() {
+    // given two certificates past their expiry date, one kept valid while its reassessment is decided
+    Certificate kept = issue("Reassessing Minds Trust", null);
+    Certificate lapsed = issue("Lapsed Minds Trust", null);
+    LocalDate until = kept.expiresOn().plusMonths(6);
+    new TransactionTemplate(transactionManager).executeWithoutResult(
+        s -> certificates.keepValidDuringReassessment(kept.certificateNumber(), until));
+    ClockUtil.setCurrentTime(Date.from(kept.expiresOn().plusDays(10).atStartOfDay(CertificateClock.ZONE).toInstant()));
+    try {
+      // then /verify says valid, reassessment in progress, in English and Welsh
+      String page = "/verify/" + kept.certificateNumber();
+      assertThat(get(page, HTML, null).body()).contains("Genuine and valid: reassessment in progress",
+          "Valid: reassessment in progress").doesNotContain("Genuine, but expired");
+      assertThat(get(page + "?lang=cy", HTML, null).body()).contains("Go iawn a dilys: ailasesiad ar y gweill",
+          "Dilys: ailasesiad ar y gweill");
+      JsonNode verification = json(get("/api/certificates/" + kept.certificateNumber(), JSON, null));
+      assertThat(verification.get("current").asBoolean()).isTrue();
+      assertThat(verification.get("reassessmentInProgress").asBoolean()).isTrue();
+      assertThat(verification.get("reassessmentValidUntil").asText()).isEqualTo(until.toString());
+      assertThat(findEntry(json(get("/api/register", JSON, null)), kept.certificateNumber()).get("state").asText())
+          .isEqualTo("active");
+      assertThat(get("/register?q=Reassessing+Minds", HTML, null).body()).contains("Valid: reassessment in progress");
+
+      // and the other has expired as before
+      assertThat(get("/verify/" + lapsed.certificateNumber(), HTML, null).body()).contains("Genuine, but expired")
+          .doesNotContain("reassessment in progress");
+      assertThat(json(get("/api/certificates/" + lapsed.certificateNumber(), JSON, null)).get("current").asBoolean())
+          .isFalse();
+
+      // when the grace has passed, then it has expired too
+      ClockUtil.setCurrentTime(Date.from(until.plusDays(1).atStartOfDay(CertificateClock.ZONE).toInstant()));
+      assertThat(get(page, HTML, null).body()).contains("Genuine, but expired")
+          .doesNotContain("Genuine and valid: reassessment in progress");
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.equitymark.monitoring;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.ANNUAL_RETURNS_COMPLETED;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.AWAIT_REASSESSMENT_DECISION;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.ANNUAL_RETURN_OPENS;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.ANNUAL_RETURN_REMINDER_DUE;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_EXPIRED;
@@ -9,6 +10,8 @@ import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_R
 import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_REVOKED;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.CERTIFICATE_WITHDRAWN;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.CORRECTIVE_RETURN_OVERDUE;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.REASSESSMENT_DECIDED;
+import static org.equitymark.monitoring.MonitoringProcess.Elements.REASSESSMENT_GRACE_OVER;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.REASSESSMENT_INVITATION_DUE;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.REINSTATE_CERTIFICATE;
 import static org.equitymark.monitoring.MonitoringProcess.Elements.REVIEW_ANNUAL_RETURN;
@@ -536,13 +539,92 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
     moveClockBy(Duration.ofDays(40));
     moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "certificateEndsAt")).toInstant());
 
-    // then it has expired, and the organisation was reminded
-    assertThat(monitoring).isEnded().hasPassed(CERTIFICATE_EXPIRED);
+    // then, the reassessment case never started by the organisation (its registration unconfirmed), it has
+    // expired without grace, and the organisation was reminded
+    assertThat(monitoring).isEnded().hasPassed(CERTIFICATE_EXPIRED).hasNotPassed(REASSESSMENT_GRACE_OVER);
     assertThat(instance).isEnded().hasPassed(CERTIFICATION_DECIDED);
     Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.EXPIRED);
     Assertions.assertThat(certificates.history(number)).extracting(StateChange::state).last()
         .isEqualTo(CertificateState.EXPIRED);
     Assertions.assertThat(TestMailServer.subjectsTo(email)).filteredOn(s -> s.contains("expires on")).hasSize(3);
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("has expired"));
+  }
+
+  /** A certificate whose returns were accepted, its reassessment started by the organisation, paid and with the assessor. */
+  private ProcessInstance reassessmentInProgress(ProcessInstance monitoring) {
+    for (int year = 1; year <= 2; year++) {
+      moveToNextAnnualReturn(monitoring);
+      submitAndReview(monitoring, true);
+    }
+    moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "reassessmentInvitationAt")).toInstant());
+    String reference = (String) runtimeService.getVariable(monitoring.getId(), "reassessmentReference");
+    ProcessInstance reassessment = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey(CertificationProcess.KEY).singleResult();
+    complete(applicant, reassessment, CertificationProcess.Elements.CONFIRM_REGISTRATION, Map.of());
+    runAsyncJobs();
+    complete("finance1", reassessment, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "BACS 11"));
+    runAsyncJobs();
+    complete(applicant, reassessment, "completeSelfAssessment", selfAssessment(allIndicatorsUpTo("developing")));
+    complete("support1", reassessment, "reviewSelfAssessment", Map.of("readyForAssessment", true));
+    runAsyncJobs();
+    assertThat(reassessment).isWaitingAt(ASSESS_EVIDENCE);
+    return reassessment;
+  }
+
+  @Test
+  void shouldKeepTheCertificateValidWhileItsReassessmentIsDecidedThenRenew() {
+    // given a reassessment the organisation started on time, still undecided
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    String number = certificateNumber(instance);
+    ProcessInstance reassessment = reassessmentInProgress(monitoring);
+
+    // when the certificate reaches its end of validity
+    moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "certificateEndsAt")).toInstant());
+
+    // then it stays valid, for the configured grace (6 months) at most, and nobody is told it expired
+    assertThat(monitoring).isWaitingAt(AWAIT_REASSESSMENT_DECISION);
+    Certificate kept = certificate(number);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.now().toInstant(), MonitoringSchedule.ZONE);
+    Assertions.assertThat(today).isAfter(kept.expiresOn());
+    Assertions.assertThat(kept.state()).isEqualTo(CertificateState.ACTIVE);
+    Assertions.assertThat(kept.isCurrentOn(today)).isTrue();
+    Assertions.assertThat(kept.isInReassessmentGraceOn(today)).isTrue();
+    Assertions.assertThat(kept.reassessmentValidUntil()).isEqualTo(kept.expiresOn().plusMonths(6));
+    Assertions.assertThat(TestMailServer.subjectsTo(email)).noneMatch(s -> s.contains("has expired"));
+
+    // when the reassessment is certified
+    complete(leadAssessor(reassessment), reassessment, ASSESS_EVIDENCE, assessment(false, allIndicatorsUpTo("developing")));
+    complete("panel1", reassessment, APPROVE_CERTIFICATION, Map.of("panelDecision", "approve"));
+    runAsyncJobs();
+
+    // then the old certificate ends at once, renewed by the new one
+    String renewal = certificateNumber(reassessment);
+    assertThat(monitoring).isEnded().hasPassed(REASSESSMENT_DECIDED, CERTIFICATE_RENEWED).hasNotPassed(CERTIFICATE_EXPIRED);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.EXPIRED);
+    Assertions.assertThat(certificate(number).stateReason()).contains("renewed by certificate " + renewal);
+    Assertions.assertThat(certificate(renewal).state()).isEqualTo(CertificateState.ACTIVE);
+  }
+
+  @Test
+  void shouldExpireWhenTheGraceEndsBeforeTheReassessmentIsDecided() {
+    // given a certificate kept valid by its reassessment in progress
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    String number = certificateNumber(instance);
+    reassessmentInProgress(monitoring);
+    moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "certificateEndsAt")).toInstant());
+    assertThat(monitoring).isWaitingAt(AWAIT_REASSESSMENT_DECISION);
+
+    // when the grace ends with the reassessment still undecided
+    moveClockTo(((Date) runtimeService.getVariable(monitoring.getId(), "reassessmentGraceEndsAt")).toInstant());
+
+    // then it has expired, and the organisation is told
+    assertThat(monitoring).isEnded().hasPassed(REASSESSMENT_GRACE_OVER, CERTIFICATE_EXPIRED);
+    Assertions.assertThat(certificate(number).state()).isEqualTo(CertificateState.EXPIRED);
+    Assertions.assertThat(certificates.history(number)).extracting(StateChange::reason)
+        .anyMatch(r -> r.startsWith("Valid while its reassessment is in progress"))
+        .last().asString().contains("did not renew it within the grace");
     Assertions.assertThat(TestMailServer.subjectsTo(email)).anyMatch(s -> s.contains("has expired"));
   }
 
