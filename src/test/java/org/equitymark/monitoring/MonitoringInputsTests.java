@@ -54,7 +54,7 @@ class MonitoringInputsTests {
   /**
    * What the monitoring writes itself, before anything reads it: its schedule, the input
    * parameters of its service tasks, the annual return and its review, the corrective return and its review (the forms' own fields),
-   * the overdue items and figures shown to the reviewer, and the outcome of each path.
+   * the overdue items and figures shown to the reviewer, the reassessment grace, and the outcome of each path.
    */
   private static final Set<String> WRITTEN_BY_MONITORING = Set.of(
       MonitoringProcess.ANNUAL_RETURN_OPENS_AT.name(), MonitoringProcess.ANNUAL_RETURN_DUE_AT.name(),
@@ -72,7 +72,8 @@ class MonitoringInputsTests {
       CertificationProcess.RENEWED_BY.name(), MonitoringProcess.CORRECTION_DUE_AT.name(),
       MonitoringProcess.WITHDRAWAL_CAUSE.name(), CertificationProcess.CORRECTION_DUE_ON.name(),
       CertificationProcess.CORRECTIVE_ACTIONS.name(), CertificationProcess.CORRECTION_ACCEPTED.name(),
-      CertificationProcess.CORRECTION_REVIEW_COMMENTS.name(), CertificationProcess.WITHDRAWAL_REASON.name());
+      CertificationProcess.CORRECTION_REVIEW_COMMENTS.name(), CertificationProcess.WITHDRAWAL_REASON.name(),
+      MonitoringProcess.REASSESSMENT_GRACE_ENDS_AT.name());
 
   @Test
   void shouldPassExactlyTheDeclaredInputsAndNotAllVariables() {
