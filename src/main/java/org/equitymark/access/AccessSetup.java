@@ -64,6 +64,8 @@ public class AccessSetup implements ApplicationRunner {
   static final int MANAGERS_QUEUE = -30;
   static final int ROLE_QUEUE = -20;
   static final int MY_TASKS = -5;
+  /** Process {@code assessor-declaration} (allocation/AssessorDeclarationProcess), which assessors start. */
+  static final String ASSESSOR_DECLARATION = "assessor-declaration";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -90,6 +92,10 @@ public class AccessSetup implements ApplicationRunner {
       grant(staff, APPLICATION, "tasklist", ACCESS);
       grant(staff, PROCESS_DEFINITION, "*", READ);
     }
+
+    // an assessor declares its own interests from Tasklist's Start process (and may start nothing else)
+    grant(Groups.ASSESSORS, PROCESS_DEFINITION, ASSESSOR_DECLARATION, READ, CREATE_INSTANCE);
+    grant(Groups.ASSESSORS, PROCESS_INSTANCE, "*", CREATE);
 
     String managers = Groups.SCHEME_MANAGERS;
     grant(managers, APPLICATION, "*", ACCESS);

@@ -53,13 +53,19 @@ public class AllocateAssessorsDelegate implements JavaDelegate {
       ASSESSMENT_PANEL.set(execution, allocation.get().panel().stream().map(Assessor::userId).toList());
       ALLOCATION_MODE.set(execution, "automatic");
     } else {
-      execution.removeVariable(LEAD_ASSESSOR.name());
-      List<Map<String, String>> options = AllocationRules.eligible(assessors, organisationId, excluded).stream()
-          .map(a -> Map.of("value", a.userId(), "label", describe(a)))
-          .toList();
-      ELIGIBLE_ASSESSORS.set(execution, new Variable.JsonText(objectMapper.writeValueAsString(options)));
-      ALLOCATION_MODE.set(execution, "manual");
+      offerToSchemeManager(execution, assessors, "manual");
     }
+  }
+
+  /** Leaves the choice to a scheme manager ({@code allocateAssessorsManually}): the eligible assessors as options. */
+  void offerToSchemeManager(DelegateExecution execution, List<Assessor> assessors, String mode) throws Exception {
+    execution.removeVariable(LEAD_ASSESSOR.name());
+    List<Map<String, String>> options = AllocationRules.eligible(assessors, ORGANISATION_ID.get(execution), excluded(execution))
+        .stream()
+        .map(a -> Map.of("value", a.userId(), "label", describe(a)))
+        .toList();
+    ELIGIBLE_ASSESSORS.set(execution, new Variable.JsonText(objectMapper.writeValueAsString(options)));
+    ALLOCATION_MODE.set(execution, mode);
   }
 
   /** Who may not assess this case: its support officers and replaced lead assessors. */

@@ -59,14 +59,38 @@ public class AssessorPool {
 
   /**
    * The tie a user declared with an organisation, if any: assessors of the pool and other staff whose
-   * declarations are kept inactive, so that no decision on the organisation's case is theirs.
+   * declarations are kept inactive, so that no decision on the organisation's case is theirs. A tie an
+   * assessor declared itself counts here at once, before a scheme manager confirms it (allocation,
+   * by {@link #activeAssessors()}, waits for the confirmation): deciding on a case one says one is
+   * tied to is never right, whatever the confirmation finds.
    */
   public Optional<String> tieWith(String userId, String organisationId) {
     if (organisationId == null) {
       return Optional.empty();
     }
-    return jdbc.query("select tie from em_assessor_conflict where user_id = ? and organisation_id = ?",
-        (rs, row) -> rs.getString(1), userId, organisationId).stream().findFirst();
+    return jdbc.query("select tie from em_assessor_conflict where user_id = ? and organisation_id = ? "
+            + "union all select tie from em_assessor_pending_tie where user_id = ? and organisation_id = ?",
+        (rs, row) -> rs.getString(1), userId, organisationId, userId, organisationId).stream().findFirst();
+  }
+
+  /** The ties a running declaration (process {@code assessor-declaration}) names, until it is confirmed or ends. */
+  @Transactional
+  public void savePending(String processInstanceId, String userId, List<AssessorDeclaration.Tie> ties) {
+    clearPending(processInstanceId);
+    Timestamp now = Timestamp.from(Instant.now());
+    for (AssessorDeclaration.Tie tie : ties) {
+      jdbc.update("insert into em_assessor_pending_tie (process_instance_id, user_id, organisation_id, tie, declared_at) "
+          + "values (?, ?, ?, ?, ?)", processInstanceId, userId, tie.organisationId(), tie.tie(), now);
+    }
+  }
+
+  public void clearPending(String processInstanceId) {
+    jdbc.update("delete from em_assessor_pending_tie where process_instance_id = ?", processInstanceId);
+  }
+
+  /** The confirmed declaration of a user, if it is in the pool. */
+  public Optional<AssessorDeclaration> declarationOf(String userId) {
+    return declarations().stream().filter(d -> d.userId().equals(userId)).findFirst();
   }
 
   public Optional<Assessor> find(String userId) {

@@ -40,6 +40,7 @@ public final class CertificationProcess {
     public static final String ALLOCATE_ASSESSORS = "allocateAssessors";
     public static final String ALLOCATE_ASSESSORS_MANUALLY = "allocateAssessorsManually";
     public static final String ASSESS_EVIDENCE = "assessEvidence";
+    public static final String LEAD_ASSESSOR_TIED = "leadAssessorTied";
     public static final String PROVIDE_CLARIFICATION = "provideClarification";
     public static final String CLARIFICATION_REMINDER_DUE = "clarificationReminderDue";
     public static final String CLARIFICATION_ESCALATION_DUE = "clarificationEscalationDue";
@@ -109,6 +110,10 @@ public final class CertificationProcess {
   public static final Variable<String> ALLOCATION_NOTE = Variable.string("allocationNote");
   public static final Variable<String> ALLOCATION_MODE = Variable.string("allocationMode");
   public static final Variable<List<String>> PREVIOUS_LEAD_ASSESSORS = Variable.stringList("previousLeadAssessors");
+  /** A lead assessor who declared a tie with the organisation mid-case: when it leads the case, it is re-allocated. */
+  public static final Variable<String> TIED_LEAD_ASSESSOR = Variable.string("tiedLeadAssessor");
+  /** The note on the case of a tie declared mid-case, shown to the scheme manager who re-allocates it. */
+  public static final Variable<String> ASSESSOR_TIE_NOTE = Variable.string("assessorTieNote");
 
   // assessment and clarification: per area {area}ConfirmedIndicators, {area}AssessorComment, {area}Level
   public static final Variable<Boolean> CLARIFICATION_NEEDED = Variable.bool("clarificationNeeded");

@@ -60,6 +60,18 @@ public class Organisations {
     return found.stream().findFirst();
   }
 
+  /** Every organisation of the scheme, by name, up to {@code limit}: what staff choose from (never a typed id). */
+  public List<Organisation> all(int limit) {
+    return jdbc.query("select organisation_id, name, organisation_type, created_at from em_organisation order by name, organisation_id",
+        rs -> {
+          List<Organisation> found = new java.util.ArrayList<>();
+          while (rs.next() && found.size() < limit) {
+            found.add(new Organisation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+          }
+          return found;
+        });
+  }
+
   /** The organisations a user acts for, from its {@code org-*} group memberships. */
   public List<String> organisationIdsOf(String userId) {
     return identityService.createGroupQuery().groupMember(userId).groupType(GROUP_TYPE).listPage(0, MAX_ORGANISATIONS_PER_USER).stream()

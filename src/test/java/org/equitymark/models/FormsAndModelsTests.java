@@ -111,7 +111,8 @@ class FormsAndModelsTests extends ProcessTestSupport {
   private static final List<Class<?>> PROCESS_APIS = List.of(org.equitymark.process.CertificationProcess.class,
       org.equitymark.monitoring.MonitoringProcess.class, org.equitymark.training.TrainingFollowUpProcess.class,
       org.equitymark.frameworkreview.FrameworkReviewProcess.class,
-      org.equitymark.feedback.FeedbackTriageProcess.class);
+      org.equitymark.feedback.FeedbackTriageProcess.class,
+      org.equitymark.allocation.AssessorDeclarationProcess.class);
 
   private static Set<String> contractVariables() {
     Set<String> names = new HashSet<>();
