@@ -170,6 +170,7 @@ class StaffTasklistBrowserIntegrationTests extends BrowserTestSupport {
         new Locator.FilterOptions().setHasText("Foundation")).innerText()).contains(value);
     assertThat(manager.locator("a.csv[href='/reports/certificates.csv']").count()).isEqualTo(1);
     screenshot(manager, "staff-6-manager-reports");
+    assertAccessible(manager, "the reports page");
   }
 
   // --- what each person sees

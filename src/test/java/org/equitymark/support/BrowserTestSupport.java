@@ -163,6 +163,11 @@ public abstract class BrowserTestSupport {
 
   /** axe-core, the skip link from the keyboard, heading order and 200% zoom, on the page now shown. */
   protected void assertAccessible(String what) {
+    assertAccessible(page, what);
+  }
+
+  /** The same on another person's page (e.g. a member of staff's, beside the applicant's). */
+  protected static void assertAccessible(Page page, String what) {
     // axe-core: no serious or critical violation of WCAG 2.2 A/AA
     AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
     List<Rule> serious = results.getViolations().stream()
