@@ -36,8 +36,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestLimits {
 
   @Bean
-  FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${equitymark.http.max-request-bytes}") long maxBytes) {
-    var registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBytes));
+  FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${equitymark.http.max-request-bytes}") long maxBytes,
+      @Value("${equitymark.documents.max-bytes}") long maxDocumentBytes) {
+    var registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBytes, maxBytes + maxDocumentBytes));
     registration.setName("equitymark-body-size-limit");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.addUrlPatterns("/*");
@@ -65,15 +66,23 @@ class RequestLimits {
   /** 413 for a body larger than the limit. */
   static final class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** Where an applicant attaches a document (multipart): the form plus one document. */
+    static final String UPLOAD_PATH = "/portal/tasks/";
 
-    BodySizeLimit(long maxBytes) {
-      this.maxBytes = maxBytes;
+    private final long defaultMaxBytes;
+    private final long uploadMaxBytes;
+
+    BodySizeLimit(long maxBytes, long uploadMaxBytes) {
+      this.defaultMaxBytes = maxBytes;
+      this.uploadMaxBytes = uploadMaxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
+      String type = request.getContentType();
+      long maxBytes = request.getRequestURI().startsWith(UPLOAD_PATH) && type != null
+          && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data") ? uploadMaxBytes : defaultMaxBytes;
       if (request.getContentLengthLong() > maxBytes) {
         tooLarge(response, maxBytes);
         return;

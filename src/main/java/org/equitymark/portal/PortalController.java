@@ -8,7 +8,9 @@ import java.security.Principal;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Attachment;
-import org.springframework.http.HttpHeaders;
+import org.equitymark.documents.ClaimDocuments;
+import org.equitymark.documents.DocumentAccess;
+import org.equitymark.documents.DocumentTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -26,11 +28,24 @@ class PortalController {
   private final PortalCases cases;
   private final PortalLanguage language;
   private final TaskService taskService;
+  private final ClaimDocuments claimDocuments;
+  private final DocumentAccess access;
 
-  PortalController(PortalCases cases, PortalLanguage language, TaskService taskService) {
+  PortalController(PortalCases cases, PortalLanguage language, TaskService taskService, ClaimDocuments claimDocuments,
+      DocumentAccess access) {
     this.cases = cases;
     this.language = language;
     this.taskService = taskService;
+    this.claimDocuments = claimDocuments;
+    this.access = access;
+  }
+
+  /** A document attached to a claim of one of the organisation's cases (the engine decides, as the user). */
+  @GetMapping("/portal/documents/{documentId}")
+  ResponseEntity<byte[]> claimDocument(@PathVariable String documentId) {
+    ClaimDocuments.Document document = claimDocuments.find(documentId)
+        .filter(access::mayReadCase).orElseThrow(PortalController::notFound);
+    return DocumentTypes.download(document.fileName(), document.contentType(), claimDocuments.content(document.id()));
   }
 
   @GetMapping(PortalSecurityConfiguration.LOGIN)
@@ -66,12 +81,7 @@ class PortalController {
     try (InputStream in = taskService.getAttachmentContent(attachment.getId())) {
       content = in == null ? new byte[0] : in.readAllBytes();
     }
-    return ResponseEntity.ok()
-        .contentType(DocumentTypes.responseType(attachment.getType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, DocumentTypes.attachment(attachment.getName()))
-        .header("X-Content-Type-Options", "nosniff")
-        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-        .body(content);
+    return DocumentTypes.download(attachment.getName(), attachment.getType(), content);
   }
 
   static ResponseStatusException notFound() {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -37,12 +39,15 @@ class PortalTaskController {
   private final FormService formService;
   private final PortalForms forms;
   private final TransactionTemplate transaction;
+  private final PortalClaimDocuments documents;
 
-  PortalTaskController(TaskService taskService, FormService formService, PortalForms forms, TransactionTemplate transaction) {
+  PortalTaskController(TaskService taskService, FormService formService, PortalForms forms, TransactionTemplate transaction,
+      PortalClaimDocuments documents) {
     this.taskService = taskService;
     this.formService = formService;
     this.forms = forms;
     this.transaction = transaction;
+    this.documents = documents;
   }
 
   @GetMapping("/portal/tasks/{taskId}")
@@ -50,19 +55,43 @@ class PortalTaskController {
     Task task = ownTask(taskId, user.getName());
     JsonNode schema = forms.schema(deployedForm(taskId));
     Map<String, Object> values = PortalForms.plain(taskService.getVariables(taskId));
-    return page(task, forms.views(schema, values, Map.of()), Map.of(), HttpStatus.OK);
+    return page(task, forms.views(schema, values, Map.of()), Map.of(), HttpStatus.OK, values);
   }
 
   @PostMapping("/portal/tasks/{taskId}")
-  ModelAndView submit(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> posted, Principal user) {
+  ModelAndView submit(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> posted,
+      @RequestParam(name = PortalClaimDocuments.FIELD, required = false) MultipartFile document, Principal user,
+      Locale locale) {
     Task task = ownTask(taskId, user.getName());
     JsonNode schema = forms.schema(deployedForm(taskId));
     Map<String, Object> values = PortalForms.plain(taskService.getVariables(taskId));
     if (posted.containsKey(PortalForms.LIST_CHANGE)) {
       // a row added or removed: the same page again, nothing submitted
-      return page(task, forms.views(schema, forms.redisplay(values, posted, schema), Map.of()), Map.of(), HttpStatus.OK);
+      return page(task, forms.views(schema, forms.redisplay(values, posted, schema), Map.of()), Map.of(), HttpStatus.OK,
+          values);
     }
     Map<String, String> problems = new HashMap<>();
+    String action = posted.getFirst(PortalClaimDocuments.ACTION);
+    posted.remove(PortalClaimDocuments.ACTION);
+    String indicator = posted.getFirst(PortalClaimDocuments.INDICATOR_FIELD);
+    posted.remove(PortalClaimDocuments.INDICATOR_FIELD);
+    boolean attaching = PortalClaimDocuments.ATTACH.equals(action) || (document != null && !document.isEmpty());
+    if (documents.on(task) && (attaching || (action != null && action.startsWith(PortalClaimDocuments.REMOVE)))) {
+      Map<String, Object> shown = forms.redisplay(values, posted, schema);
+      if (attaching) {
+        String problem = documents.attach(task, indicator,
+            document, documents.view(task, forms.views(schema, values, Map.of()), values).indicators(), user.getName(), locale);
+        if (problem != null) {
+          problems.put(PortalClaimDocuments.FIELD, problem);
+        }
+      } else if (!documents.remove(task, action.substring(PortalClaimDocuments.REMOVE.length()))) {
+        throw PortalController.notFound();
+      }
+      if (!problems.isEmpty() || action != null) {
+        return page(task, forms.views(schema, shown, Map.of()), problems,
+            problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST, values);
+      }
+    }
     VariableMap submission = forms.submission(schema, values, posted, problems);
     if (problems.isEmpty()) {
       try {
@@ -78,12 +107,17 @@ class PortalTaskController {
       }
     }
     return page(task, forms.views(schema, forms.redisplay(values, posted, schema), problems), problems,
-        HttpStatus.BAD_REQUEST);
+        HttpStatus.BAD_REQUEST, values);
   }
 
-  private ModelAndView page(Task task, List<FormView> components, Map<String, String> problems, HttpStatus status) {
-    ModelAndView page = new ModelAndView("portal/task", Map.of(
+  private ModelAndView page(Task task, List<FormView> components, Map<String, String> problems, HttpStatus status,
+      Map<String, Object> values) {
+    Map<String, Object> model = new HashMap<>(Map.of(
         "task", PortalCases.task(task), "components", components, "problems", problems));
+    if (documents.on(task)) {
+      model.put("documents", documents.view(task, components, values));
+    }
+    ModelAndView page = new ModelAndView("portal/task", model);
     page.setStatus(status);
     return page;
   }

@@ -99,6 +99,8 @@ public final class CertificationProcess {
   public static final Variable<String> GAP_ANALYSIS_TEXT = Variable.string("gapAnalysisText");
   public static final Variable<Boolean> READY_FOR_ASSESSMENT = Variable.bool("readyForAssessment");
   public static final Variable<String> SUPPORT_ADVICE = Variable.string("supportAdvice");
+  /** Task-local on staff tasks: the documents attached to claims, as Markdown links (documents/). */
+  public static final Variable<String> CLAIM_DOCUMENTS_TEXT = Variable.string("claimDocumentsText");
   public static final Variable<List<String>> SUPPORT_OFFICERS = Variable.stringList("supportOfficers");
   public static final Variable<Long> SELF_ASSESSMENT_ROUNDS = Variable.number("selfAssessmentRounds");
 

@@ -3,7 +3,9 @@ package org.equitymark.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -114,7 +116,8 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
     page.locator("input[name=leadershipIndicators][value='leadership.foundation.1']").check();
     page.locator("textarea[name=leadershipEvidence]").fill("Our board's <script>alert(1)</script> race-equality plan");
     screenshot(page, "portal-" + language + "-3-self-assessment");
-    page.locator("main form.portal-form button[type=submit]:not(.default-submit)").click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("portal.form.submit", locale)).setExact(true))
+        .click();
 
     // then the task is done, as the contact
     expectHeading("portal.cases.title", locale);

@@ -49,6 +49,41 @@ final class PortalSession {
         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /**
+   * Posts a form as multipart/form-data with one file (field {@code document}), with the CSRF token of
+   * the page at {@code formPage} unless that is null.
+   */
+  Page postWithFile(String formPage, String action, Map<String, String> fields, String fileName, byte[] file) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    if (formPage != null) {
+      all.put("_csrf", csrfToken(formPage));
+    }
+    String boundary = "----portal" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+        + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + action)).header("Accept", "text/html")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** GETs the path and keeps the answer's bytes and headers (a download). */
+  HttpResponse<byte[]> download(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Page send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,13 @@
 package org.equitymark.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -12,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.equitymark.certificate.Certificate;
 import org.equitymark.certificate.Certificates;
+import org.equitymark.documents.ClaimDocuments;
 import org.equitymark.monitoring.MonitoringProcess;
 import org.equitymark.numbering.SequenceNumbers;
 import org.equitymark.process.CertificationProcess;
@@ -19,6 +24,7 @@ import org.equitymark.registration.Organisations;
 import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.RestClient;
 import org.equitymark.support.TestCertificates;
+import org.equitymark.support.WebappSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,6 +42,10 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
   @Autowired SequenceNumbers numbers;
   @Autowired Certificates certificates;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired ClaimDocuments documents;
+
+  private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] EXECUTABLE = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff};
 
   /** An annual return open for a certified organisation whose applicant is {@code applicantId}; its task id. */
   private String annualReturnOf(String applicantId) {
@@ -190,5 +200,105 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
     assertThat(((SerializableValue) runtimeService.getVariableTyped(processInstanceId, "satisfactionByEthnicGroup", false))
         .getValueSerialized()).isEqualTo("{\"A\":{\"surveyed\":120,\"satisfied\":96},\"H\":{\"surveyed\":10,\"satisfied\":4}}");
     assertThat(runtimeService.getVariables(processInstanceId)).doesNotContainKey("ethnicGroupFigures");
+  }
+
+  @Test
+  void shouldAttachADocumentToAClaimAndLetOnlyTheCasesOrganisationAndStaffFetchIt() throws Exception {
+    // given an applicant on its self-assessment, and another organisation
+    String taskId = selfAssessmentOf("portal-doc-a");
+    String caseId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+    PortalSession browser = new PortalSession(port);
+    browser.logIn("portal-doc-a", "secret-portal-doc-a");
+    String page = "/portal/tasks/" + taskId;
+
+    // when the applicant types some evidence and attaches a PDF named with markup to a claimed indicator
+    PortalSession.Page attached = browser.postWithFile(page, page, Map.of("action", "attach",
+        "documentIndicator", "leadership.foundation.1", "leadershipEvidence", "Typed before attaching"),
+        "board <b>minutes</b>.pdf", PDF);
+
+    // then it is kept under a name without markup, listed on the page, and what was typed is still there
+    assertThat(attached.status()).as(attached.body()).isEqualTo(200);
+    assertThat(documents.of(caseId)).singleElement().satisfies(d -> {
+      assertThat(d.indicatorId()).isEqualTo("leadership.foundation.1");
+      assertThat(d.contentType()).isEqualTo("application/pdf");
+      assertThat(d.uploadedBy()).isEqualTo("portal-doc-a");
+    });
+    String documentId = documents.of(caseId).get(0).id();
+    assertThat(attached.body()).contains("/portal/documents/" + documentId).contains("board _b_minutes__b_.pdf")
+        .doesNotContain("<b>minutes</b>").contains("Typed before attaching");
+
+    // and the organisation fetches it as a download of its stored type, never inline
+    HttpResponse<byte[]> download = browser.download("/portal/documents/" + documentId);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(PDF);
+    assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+    assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+    // and another organisation cannot, nor anyone not logged in to Tasklist
+    user("portal-doc-other", "applicants").post("/api/applications", registration("doc-other@example.org"));
+    PortalSession other = new PortalSession(port);
+    other.logIn("portal-doc-other", "secret-portal-doc-other");
+    assertThat(other.download("/portal/documents/" + documentId).statusCode()).isEqualTo(404);
+    assertThat(new PortalSession(port).download(ClaimDocuments.STAFF_PATH + documentId).statusCode()).isEqualTo(401);
+
+    // when the self-assessment is submitted
+    PortalSession.Page sent = browser.post(page, page, Map.of("leadershipIndicators", "leadership.foundation.1",
+        "leadershipEvidence", "Our board minutes"));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+
+    // then the support officer's task shows a link to it, and the support officer fetches it from Tasklist's session
+    Task review = await().atMost(ASYNC).until(() -> taskService.createTaskQuery().processInstanceId(caseId)
+        .taskDefinitionKey(REVIEW_SELF_ASSESSMENT).singleResult(), java.util.Objects::nonNull);
+    assertThat((String) taskService.getVariableLocal(review.getId(), CertificationProcess.CLAIM_DOCUMENTS_TEXT.name()))
+        .contains("(" + ClaimDocuments.STAFF_PATH + documentId + ")").contains("leadership\\.foundation\\.1")
+        .doesNotContain("<b>");
+    user("portal-doc-support", "support-officers");
+    WebappSession support = new WebappSession(port).login("portal-doc-support", "secret-portal-doc-support");
+    HttpResponse<String> staff = support.get(ClaimDocuments.STAFF_PATH + documentId);
+    assertThat(staff.statusCode()).isEqualTo(200);
+    assertThat(staff.body()).isEqualTo(new String(PDF, StandardCharsets.US_ASCII));
+    assertThat(staff.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+
+    // and an assessor with no task of the case cannot
+    user("portal-doc-assessor", "assessors");
+    WebappSession assessor = new WebappSession(port).login("portal-doc-assessor", "secret-portal-doc-assessor");
+    assertThat(assessor.get(ClaimDocuments.STAFF_PATH + documentId).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldRefuseAnExecutableNamedPdfAnIndicatorNotOfferedTenMegabytesAndAMissingCsrfToken() {
+    // given
+    String taskId = selfAssessmentOf("portal-doc-b");
+    String caseId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+    PortalSession browser = new PortalSession(port);
+    browser.logIn("portal-doc-b", "secret-portal-doc-b");
+    String page = "/portal/tasks/" + taskId;
+
+    // when
+    PortalSession.Page executable = browser.postWithFile(page, page, Map.of("action", "attach",
+        "documentIndicator", "leadership.foundation.1"), "policy.pdf", EXECUTABLE);
+    PortalSession.Page html = browser.postWithFile(page, page, Map.of("action", "attach",
+        "documentIndicator", "leadership.foundation.1"), "policy.pdf",
+        "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+    PortalSession.Page indicator = browser.postWithFile(page, page, Map.of("action", "attach",
+        "documentIndicator", "<script>x</script>"), "policy.pdf", PDF);
+    byte[] huge = new byte[10 * 1024 * 1024];
+    System.arraycopy(PDF, 0, huge, 0, PDF.length);
+    PortalSession.Page tooLarge = browser.postWithFile(page, page, Map.of("action", "attach",
+        "documentIndicator", "leadership.foundation.1"), "huge.pdf", huge);
+    PortalSession.Page noToken = browser.postWithFile(null, page, Map.of("action", "attach",
+        "documentIndicator", "leadership.foundation.1"), "policy.pdf", PDF);
+
+    // then each is refused, saying why beside the field where there is a page, and nothing is kept or completed
+    assertThat(executable.status()).isEqualTo(400);
+    assertThat(executable.body()).contains("The document must be a PDF, Word (DOCX), Excel (XLSX), PNG or JPEG file");
+    assertThat(html.status()).isEqualTo(400);
+    assertThat(indicator.status()).isEqualTo(400);
+    assertThat(indicator.body()).contains("Choose one of the indicators listed").doesNotContain("<script>x</script>");
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(noToken.status()).isEqualTo(403);
+    assertThat(documents.of(caseId)).isEmpty();
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
   }
 }
