@@ -3,10 +3,14 @@ package org.equitymark.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +22,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.equitymark.documents.ClaimDocuments;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.support.BrowserTestSupport;
 import org.equitymark.support.TestMailServer;
@@ -29,7 +34,8 @@ import org.springframework.context.MessageSource;
 /**
  * A new organisation's journey through its own pages in Chromium, in English and in Welsh: sign-up
  * at /apply, the link mailed to it (read from GreenMail), a password, the portal's login (by keyboard
- * alone), its cases, the self-assessment task filled and submitted, and, after the support officer's
+ * alone), its cases, the self-assessment task filled (a PDF attached to a claim by keyboard, fetched back as
+ * a download by the contact and, from a Tasklist session, by the support officer) and submitted, and, after the support officer's
  * advice (given through the engine, as staff do in Tasklist), the case's timeline with the advice and
  * the gap analysis. Every page passes axe (no serious or critical WCAG 2.2 AA violation), starts with
  * a working skip link, and reflows at 200% zoom; screenshots go to target/screenshots/.
@@ -39,6 +45,7 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
   private static final Pattern LINK = Pattern.compile("/apply/activate\\?token=[A-Za-z0-9_-]{43}");
   private static final Duration ASYNC = Duration.ofSeconds(30);
   private static final String PASSWORD = "Harbour-Lantern-73";
+  private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -115,6 +122,29 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
     assertAccessible("the self-assessment task page (" + language + ")");
     page.locator("input[name=leadershipIndicators][value='leadership.foundation.1']").check();
     page.locator("textarea[name=leadershipEvidence]").fill("Our board's <script>alert(1)</script> race-equality plan");
+
+    // when the contact attaches a PDF to the claimed indicator, by keyboard alone: on from the evidence
+    // typed to the indicator (the first offered, the one claimed), the file chooser opened with Space,
+    // then the Attach button pressed with Enter
+    tabOnTo("documentIndicator");
+    assertThat(page.locator("#documentIndicator").inputValue()).isEqualTo("leadership.foundation.1");
+    tabOnTo("document");
+    page.waitForFileChooser(() -> page.keyboard().press("Space"))
+        .setFiles(new FilePayload("board minutes.pdf", "application/pdf", PDF));
+    page.keyboard().press("Tab");
+    assertThat(page.evaluate("() => document.activeElement.value")).isEqualTo("attach");
+    page.keyboard().press("Enter");
+
+    // then the page comes back with the document listed beside its indicator and what was typed kept,
+    // and the document comes back as a download (an attachment of its checked type, never inline)
+    Locator attached = page.locator("ul.documents a[href*='/portal/documents/']");
+    PlaywrightAssertions.assertThat(attached).hasText("board minutes.pdf");
+    assertThat(page.locator("textarea[name=leadershipEvidence]").inputValue())
+        .isEqualTo("Our board's <script>alert(1)</script> race-equality plan");
+    assertThat(page.locator("input[name=leadershipIndicators][value='leadership.foundation.1']").isChecked()).isTrue();
+    assertAccessible("the self-assessment page with a document attached (" + language + ")");
+    String documentId = attached.getAttribute("href").replaceAll(".*/", "");
+    assertDownload(page.context().request().get(url("/portal/documents/" + documentId)));
     screenshot(page, "portal-" + language + "-3-self-assessment");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("portal.form.submit", locale)).setExact(true))
         .click();
@@ -124,6 +154,13 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
     String review = awaitTask(reference, CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT);
     assertThat(runtimeService.getVariable(processInstance(reference), "leadershipEvidence"))
         .isEqualTo("Our board's <script>alert(1)</script> race-equality plan");
+
+    // and the support officer, logged in to Tasklist, fetches it from the link in the review task's form
+    Page staff = loginToTasklist("support");
+    assertThat((String) taskService.getVariableLocal(review, CertificationProcess.CLAIM_DOCUMENTS_TEXT.name()))
+        .contains(ClaimDocuments.STAFF_PATH + documentId);
+    assertDownload(staff.context().request().get(url(ClaimDocuments.STAFF_PATH + documentId)));
+    staff.context().close();
 
     // when the support officer advises more evidence (in Tasklist)
     completeAs("support", reference, CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT,
@@ -151,6 +188,23 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
 
   private String text(String key, Locale locale) {
     return messages.getMessage(key, null, locale);
+  }
+
+  /** A document's answer: the PDF attached, as a download of its type that no browser sniffs or shows inline. */
+  private static void assertDownload(APIResponse download) {
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(PDF);
+    assertThat(download.headers()).containsEntry("content-type", "application/pdf")
+        .containsEntry("x-content-type-options", "nosniff");
+    assertThat(download.headers().get("content-disposition")).startsWith("attachment;");
+  }
+
+  /** Presses Tab from where the focus is until the field has it (at most 100 times: a long form's checklists). */
+  private void tabOnTo(String id) {
+    for (int i = 0; i < 100 && !id.equals(page.evaluate("() => document.activeElement.id")); i++) {
+      page.keyboard().press("Tab");
+    }
+    assertThat(page.evaluate("() => document.activeElement.id")).as("Tab reaches #%s", id).isEqualTo(id);
   }
 
   /** Presses Tab from the top of the page until the field has the focus (at most 15 times). */
