@@ -1,11 +1,8 @@
 package org.equitymark.framework;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -55,40 +52,14 @@ public record EvidenceFramework(String version, String title, String published,
   }
 
   /**
-   * Checks the framework is complete and consistent: the five areas in order, every level of
-   * every area with at least one indicator, ids of the form {@code area.level.n}, all unique.
+   * Checks the framework is complete and consistent: a version and a title, the four levels and the
+   * five areas in order, every level of every area with at least one indicator, ids of the form
+   * {@code area.level.n}, all unique, every indicator with a text.
    *
-   * @return the problems found, empty when the framework is valid
+   * @return every problem found, each naming its field ({@code areas[4].indicators[2].text: missing}),
+   *     empty when the framework is valid
    */
   public List<String> problems() {
-    List<String> problems = new ArrayList<>();
-    if (version == null || version.isBlank()) {
-      problems.add("the framework has no version");
-    }
-    List<String> areaIds = areas == null ? List.of() : areas.stream().map(Area::id).toList();
-    if (!areaIds.equals(AREA_IDS)) {
-      problems.add("the areas must be " + AREA_IDS + ", were " + areaIds);
-    }
-    Set<String> seen = new HashSet<>();
-    for (Area area : areas == null ? List.<Area>of() : areas) {
-      for (Level level : Level.certifiable()) {
-        if (area.indicatorsAt(level).isEmpty()) {
-          problems.add("area " + area.id() + " has no indicator at level " + level.id());
-        }
-      }
-      for (Indicator indicator : area.indicators()) {
-        if (!seen.add(indicator.id())) {
-          problems.add("indicator id " + indicator.id() + " is used twice");
-        }
-        if (!indicator.id().matches(area.id() + "\\." + indicator.level() + "\\.[1-9][0-9]*")
-            || Level.fromId(indicator.level()).filter(l -> l != Level.NONE).isEmpty()) {
-          problems.add("indicator id " + indicator.id() + " must read " + area.id() + ".{level}.{n}");
-        }
-        if (indicator.text() == null || indicator.text().isBlank()) {
-          problems.add("indicator " + indicator.id() + " has no text");
-        }
-      }
-    }
-    return problems;
+    return FrameworkProblems.of(this);
   }
 }

@@ -74,7 +74,8 @@ class EvidenceFrameworkTests {
         new Indicator("leadership.foundation.1", "foundation", "Said twice")));
 
     // when / then
-    assertThat(framework.problems()).containsExactly("indicator id leadership.foundation.1 is used twice");
+    assertThat(framework.problems()).containsExactly(
+        appended("leadership", 0) + ".id: leadership.foundation.1 is used twice");
   }
 
   @Test
@@ -84,7 +85,8 @@ class EvidenceFrameworkTests {
         indicators -> indicators.stream().filter(i -> !i.level().equals("excellence")).toList());
 
     // when / then
-    assertThat(framework.problems()).containsExactly("area outcomes has no indicator at level excellence");
+    assertThat(framework.problems()).containsExactly(
+        "areas[4].indicators: area outcomes has no indicator at level excellence");
   }
 
   @Test
@@ -95,7 +97,8 @@ class EvidenceFrameworkTests {
 
     // when / then
     assertThat(framework.problems()).containsExactly(
-        "indicator id leadership.gold.1 must read leadership.{level}.{n}");
+        appended("leadership", 0) + ".level: gold is not one of [foundation, developing, competence, excellence]",
+        appended("leadership", 0) + ".id: leadership.gold.1 must read leadership.{level}.{n}");
   }
 
   @Test
@@ -105,7 +108,7 @@ class EvidenceFrameworkTests {
         new Indicator("leadership.none.1", "none", "Nothing at all")));
 
     // when / then
-    assertThat(framework.problems()).contains("indicator id leadership.none.1 must read leadership.{level}.{n}");
+    assertThat(framework.problems()).contains(appended("leadership", 0) + ".id: leadership.none.1 must read leadership.{level}.{n}");
   }
 
   @Test
@@ -116,7 +119,7 @@ class EvidenceFrameworkTests {
 
     // when / then
     assertThat(framework.problems()).containsExactly(
-        "indicator id workforce.foundation.3 must read leadership.{level}.{n}");
+        appended("leadership", 0) + ".id: workforce.foundation.3 must read leadership.foundation.{n}");
   }
 
   @Test
@@ -127,7 +130,7 @@ class EvidenceFrameworkTests {
 
     // when / then
     assertThat(framework.problems()).containsExactly(
-        "indicator id access.developing.3 must read access.{level}.{n}");
+        appended("access", 0) + ".id: access.developing.3 must read access.foundation.{n}");
   }
 
   @Test
@@ -139,8 +142,8 @@ class EvidenceFrameworkTests {
 
     // when / then
     assertThat(framework.problems()).containsExactly(
-        "indicator id access.foundation.0 must read access.{level}.{n}",
-        "indicator id access.foundation.x must read access.{level}.{n}");
+        appended("access", 0) + ".id: access.foundation.0 must read access.foundation.{n}",
+        appended("access", 1) + ".id: access.foundation.x must read access.foundation.{n}");
   }
 
   @Test
@@ -150,7 +153,7 @@ class EvidenceFrameworkTests {
         new Indicator("engagement.foundation.3", "foundation", " ")));
 
     // when / then
-    assertThat(framework.problems()).containsExactly("indicator engagement.foundation.3 has no text");
+    assertThat(framework.problems()).containsExactly(appended("engagement", 0) + ".text: missing");
   }
 
   @Test
@@ -160,7 +163,7 @@ class EvidenceFrameworkTests {
 
     // when / then
     assertThat(framework.problems()).singleElement().asString()
-        .startsWith("the areas must be [leadership, workforce, engagement, access, outcomes]")
+        .startsWith("areas: must be [leadership, workforce, engagement, access, outcomes] in this order")
         .endsWith("were [leadership, workforce, engagement, access]");
   }
 
@@ -172,7 +175,7 @@ class EvidenceFrameworkTests {
     areas.set(1, SHIPPED.areas().get(0));
 
     // when / then
-    assertThat(withAreas(areas).problems()).singleElement().asString().startsWith("the areas must be");
+    assertThat(withAreas(areas).problems()).singleElement().asString().startsWith("areas: must be");
   }
 
   @Test
@@ -183,13 +186,13 @@ class EvidenceFrameworkTests {
     areas.set(4, new Area("results", outcomes.name(), outcomes.indicators()));
 
     // when / then
-    assertThat(withAreas(areas).problems()).first().asString().startsWith("the areas must be");
+    assertThat(withAreas(areas).problems()).first().asString().startsWith("areas: must be");
   }
 
   @Test
   void shouldReportNoAreasAtAll() {
     // when / then
-    assertThat(withAreas(null).problems()).singleElement().asString().startsWith("the areas must be");
+    assertThat(withAreas(null).problems()).singleElement().asString().startsWith("areas: missing");
   }
 
   @Test
@@ -201,8 +204,8 @@ class EvidenceFrameworkTests {
         SHIPPED.levels(), SHIPPED.areas());
 
     // when / then
-    assertThat(missing.problems()).containsExactly("the framework has no version");
-    assertThat(blank.problems()).containsExactly("the framework has no version");
+    assertThat(missing.problems()).containsExactly("version: missing");
+    assertThat(blank.problems()).containsExactly("version: missing");
   }
 
   @Test
@@ -216,8 +219,9 @@ class EvidenceFrameworkTests {
     assertThatThrownBy(() -> TestFrameworks.load(new ByteArrayResource(json.getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("is invalid")
-        .hasMessageContaining("the framework has no version")
-        .hasMessageContaining("the areas must be");
+        .hasMessageContaining("version: missing")
+        .hasMessageContaining("levels: missing")
+        .hasMessageContaining("areas: missing");
   }
 
   @Test
@@ -253,6 +257,12 @@ class EvidenceFrameworkTests {
         .map(a -> a.id().equals(areaId) ? new Area(a.id(), a.name(), change.apply(a.indicators())) : a)
         .toList();
     return withAreas(areas);
+  }
+
+  /** The path of the indicator appended to the area (n = 0 the first appended). */
+  private static String appended(String areaId, int n) {
+    return "areas[" + EvidenceFramework.AREA_IDS.indexOf(areaId) + "].indicators["
+        + (SHIPPED.area(areaId).indicators().size() + n) + "]";
   }
 
   private static EvidenceFramework withAreas(List<Area> areas) {
