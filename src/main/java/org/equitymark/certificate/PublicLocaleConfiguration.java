@@ -33,7 +33,7 @@ class PublicLocaleConfiguration implements WebMvcConfigurer {
     LocaleChangeInterceptor languageParameter = new LocaleChangeInterceptor();
     languageParameter.setParamName(LANGUAGE_PARAMETER);
     languageParameter.setIgnoreInvalidLocale(true);
-    registry.addInterceptor(languageParameter).addPathPatterns("/register", "/verify/**", "/feedback/**", "/apply", "/apply/**", "/reports",
+    registry.addInterceptor(languageParameter).addPathPatterns("/register", "/verify/**", "/feedback/**", "/apply", "/apply/**", "/reports", "/framework/drafts",
         "/error");
   }
 

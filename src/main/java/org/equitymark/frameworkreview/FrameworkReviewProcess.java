@@ -28,4 +28,8 @@ public final class FrameworkReviewProcess {
   public static final Variable<String> NEW_FRAMEWORK_VERSION = Variable.string("newFrameworkVersion");
   public static final Variable<String> CHANGES_SUMMARY = Variable.string("changesSummary");
   public static final Variable<String> REVIEWED_BY = Variable.string("reviewedBy");
+  /** Task-local: the valid drafts as the options of {@code newFrameworkVersion} (label, value). */
+  public static final Variable<Variable.JsonText> FRAMEWORK_DRAFTS = Variable.json("frameworkDrafts");
+  /** Where a scheme manager uploads a draft. */
+  public static final String DRAFTS_PAGE = "/framework/drafts";
 }

@@ -19,16 +19,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code reviewFramework} (scheme managers, form {@code framework-review}): what communities said,
- * and either a new version to publish (a draft uploaded with {@code PUT /api/framework/versions/{version}},
- * and what changed) or none this year.
+ * and either a new version to publish (chosen from the valid drafts uploaded at {@code /framework/drafts}
+ * or with {@code PUT /api/framework/versions/{version}}, and what changed) or none this year.
  */
 @Component
 class ReviewFrameworkForm implements SubmissionForm {
 
   private final FrameworkVersions versions;
+  private final FrameworkDrafts drafts;
 
-  ReviewFrameworkForm(FrameworkVersions versions) {
+  ReviewFrameworkForm(FrameworkVersions versions, FrameworkDrafts drafts) {
     this.versions = versions;
+    this.drafts = drafts;
   }
 
   @Override
@@ -59,9 +61,9 @@ class ReviewFrameworkForm implements SubmissionForm {
       String version = ((String) submission.value(NEW_FRAMEWORK_VERSION.name())).strip();
       if (versions.isPublished(version)) {
         problems.add(NEW_FRAMEWORK_VERSION.name(), "is published already, and a published version never changes");
-      } else if (!versions.isDraft(version)) {
-        problems.add(NEW_FRAMEWORK_VERSION.name(), "has no draft: upload it first with PUT /api/framework/versions/"
-            + version);
+      } else if (!drafts.isValidDraft(version)) {
+        problems.add(NEW_FRAMEWORK_VERSION.name(), "is not a valid draft: upload it first at "
+            + FrameworkReviewProcess.DRAFTS_PAGE + ", then choose it from the list");
       }
     }
   }

@@ -21,7 +21,8 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * CSRF protection of the public forms ({@code POST /feedback/{n}}, {@code POST /apply} and what follows
- * from it), with no session, so that any node of a cluster accepts a form another served: the
+ * from it; also the scheme managers' {@code POST /framework/drafts}), with no session, so that any node
+ * of a cluster accepts a form another served: the
  * "double-submit" pattern. A page with a form sets a random token in a cookie (HttpOnly,
  * SameSite=Lax) and puts the same token in the form ({@code formToken}, in the model as
  * {@code formToken}); a POST is accepted only when the form's token equals the cookie's. Another site
@@ -34,7 +35,7 @@ public class PublicFormTokens implements WebMvcConfigurer {
   public static final String COOKIE = "em-form-token";
   public static final String PARAMETER = "formToken";
   /** The pages that show or receive a public form. */
-  static final String[] PATHS = {"/verify/**", "/feedback/**", "/apply", "/apply/**"};
+  static final String[] PATHS = {"/verify/**", "/feedback/**", "/apply", "/apply/**", "/framework/drafts"};
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -18,6 +18,7 @@ import org.equitymark.submission.InvalidSubmissionException;
 import org.equitymark.support.ProcessTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code framework-review} through the real model: every year scheme managers review the framework
@@ -29,18 +30,29 @@ class FrameworkReviewProcessTests extends ProcessTestSupport {
   @Autowired EvidenceFramework bundled;
   @Autowired FrameworkVersions versions;
   @Autowired ObjectMapper objectMapper;
+  @Autowired FrameworkDrafts drafts;
+  @Autowired JdbcTemplate jdbc;
 
   private static final String INPUT = "Met the BME carers' forum and two community groups in March; they asked for "
       + "clearer interpreting indicators.";
 
+  /** The review that opens when the clock reaches its next yearly due date (the timer may be years ahead). */
   private ProcessInstance yearlyReview() {
-    moveClockBy(Duration.ofDays(366));
-    List<ProcessInstance> open = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(FrameworkReviewProcess.KEY).active().list();
-    Assertions.assertThat(open).as("a yearly review is open").isNotEmpty();
-    ProcessInstance review = open.get(open.size() - 1);
-    assertThat(review).isWaitingAt(REVIEW_FRAMEWORK);
-    return review;
+    List<String> before = openReviews().stream().map(ProcessInstance::getId).toList();
+    for (int year = 0; year < 10; year++) {
+      moveClockBy(Duration.ofDays(366));
+      List<ProcessInstance> opened = openReviews().stream().filter(r -> !before.contains(r.getId())).toList();
+      if (!opened.isEmpty()) {
+        ProcessInstance review = opened.get(opened.size() - 1);
+        assertThat(review).isWaitingAt(REVIEW_FRAMEWORK);
+        return review;
+      }
+    }
+    throw new AssertionError("No yearly review opened in ten years");
+  }
+
+  private List<ProcessInstance> openReviews() {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(FrameworkReviewProcess.KEY).active().list();
   }
 
   private String framework(String version) throws Exception {
@@ -71,7 +83,7 @@ class FrameworkReviewProcessTests extends ProcessTestSupport {
     Assertions.assertThat(review.getBusinessKey()).startsWith("FR-");
     String version = "test-" + System.nanoTime();
     Assertions.assertThatThrownBy(() -> complete("manager1", review, REVIEW_FRAMEWORK, publish(version)))
-        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("has no draft");
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("is not a valid draft");
     Assertions.assertThatThrownBy(() -> versions.saveDraft(version, "{\"version\": \"" + version + "\", \"areas\": []}",
         "manager1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("areas");
     versions.saveDraft(version, framework(version), "manager1");
@@ -98,5 +110,64 @@ class FrameworkReviewProcessTests extends ProcessTestSupport {
     // then the published version is unchanged
     assertThat(next).isEnded().hasPassed(FRAMEWORK_KEPT);
     Assertions.assertThat(versions.content(version)).hasValue(framework(version));
+  }
+
+  @Test
+  void shouldOfferTheValidDraftsAsTheFormsOptionsAndPublishTheOneChosen() throws Exception {
+    // given a draft uploaded before the review is due, and a stored draft that is no longer valid
+    String early = "early-" + System.nanoTime();
+    Assertions.assertThat(drafts.upload(uploadedFile(early), "manager1").problems()).isEmpty();
+    String broken = "broken-" + System.nanoTime();
+    jdbc.update("insert into em_framework_version (version, content, drafted_at, drafted_by) values (?, ?, ?, ?)",
+        broken, "{\"version\": \"" + broken + "\"}", java.sql.Timestamp.from(java.time.Instant.now()), "manager2");
+
+    // when the review is due
+    ProcessInstance review = yearlyReview();
+
+    // then its task offers the valid draft, with who uploaded it, and not the invalid one
+    Assertions.assertThat(options(review)).contains(early).doesNotContain(broken);
+    Assertions.assertThat(optionsJson(review)).contains("\"label\":\"" + early + " (uploaded by manager1, ");
+
+    // when a manager uploads another draft while the task is open
+    String later = "later-" + System.nanoTime();
+    Assertions.assertThat(drafts.upload(uploadedFile(later), "manager1").isStored()).isTrue();
+
+    // then the open task offers it too
+    Assertions.assertThat(options(review)).contains(early, later).doesNotContain(broken);
+
+    // and the invalid draft cannot be published, even sent by REST without the form
+    Assertions.assertThatThrownBy(() -> complete("manager1", review, REVIEW_FRAMEWORK, publish(broken)))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("is not a valid draft");
+
+    // when the manager publishes the chosen draft
+    complete("manager1", review, REVIEW_FRAMEWORK, publish(later));
+
+    // then it is the version in force, and no longer offered
+    assertThat(review).isEnded().hasPassed(FRAMEWORK_PUBLISHED);
+    Assertions.assertThat(versions.currentVersion()).isEqualTo(later);
+    Assertions.assertThat(drafts.valid()).extracting(FrameworkDrafts.Draft::version).contains(early)
+        .doesNotContain(later);
+    jdbc.update("delete from em_framework_version where version = ?", broken);
+  }
+
+  /** The version in the app's first framework file, as a scheme manager would edit it. */
+  private String uploadedFile(String version) throws Exception {
+    try (var in = new org.springframework.core.io.ClassPathResource("framework/evidence-framework.json").getInputStream()) {
+      ObjectNode json = (ObjectNode) objectMapper.readTree(in);
+      json.put("version", version);
+      return objectMapper.writerWithDefaultPrettyPrinter().writeValueAsString(json);
+    }
+  }
+
+  private String optionsJson(ProcessInstance review) {
+    String taskId = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult().getId();
+    return ((org.camunda.bpm.engine.variable.value.SerializableValue) taskService.getVariableLocalTyped(taskId,
+        FrameworkReviewProcess.FRAMEWORK_DRAFTS.name(), false)).getValueSerialized();
+  }
+
+  private List<String> options(ProcessInstance review) throws Exception {
+    List<String> values = new java.util.ArrayList<>();
+    objectMapper.readTree(optionsJson(review)).forEach(option -> values.add(option.path("value").asText()));
+    return values;
   }
 }
