@@ -11,10 +11,12 @@ import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_A
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the support officer, an assessor with two assessments, a certification panel member and a scheme
  * manager each land on their own queue (the first filter, selected), whose cards name each case's
  * organisation and reference; the webapps carry the EquityMark name without the vendor's banner; the
- * manager triages public feedback in Tasklist and opens the reports page from Tasklist's header.
+ * manager triages public feedback in Tasklist, opens the reports page from Tasklist's header, and
+ * uploads a draft framework file on the drafts page (refused with its line and column, then listed).
  */
 class StaffTasklistBrowserIntegrationTests extends BrowserTestSupport {
 
@@ -171,6 +174,41 @@ class StaffTasklistBrowserIntegrationTests extends BrowserTestSupport {
     assertThat(manager.locator("a.csv[href='/reports/certificates.csv']").count()).isEqualTo(1);
     screenshot(manager, "staff-6-manager-reports");
     assertAccessible(manager, "the reports page");
+  }
+
+  @Test
+  void shouldLetTheSchemeManagerUploadADraftFrameworkAndSeeItListed() throws Exception {
+    // given the framework in force as a file, once broken and once as a new version
+    String version = "browser-" + System.nanoTime();
+    String inForce = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/framework"))).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    String draft = inForce.replaceFirst("\"version\"\\s*:\\s*\"[^\"]+\"", "\"version\":\"" + version + "\"");
+    Page manager = loginToTasklist("manager");
+    manager.navigate(url("/framework/drafts"));
+    Locator file = manager.getByLabel("Draft framework file (JSON)");
+    Locator upload = manager.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check"));
+
+    // when the manager uploads a file with a syntax error
+    file.setInputFiles(new FilePayload("draft.json", "application/json",
+        draft.replaceFirst(",", "").getBytes(StandardCharsets.UTF_8)));
+    upload.click();
+
+    // then the page says where the error is and stores nothing
+    Locator problems = manager.locator(".error-summary");
+    problems.waitFor();
+    assertThat(problems.innerText()).contains("The file was not stored").containsPattern("line 1, column \\d+");
+    assertThat(manager.locator("tr[data-version='" + version + "']").count()).isZero();
+
+    // when the manager uploads the new version
+    file.setInputFiles(new FilePayload("draft.json", "application/json", draft.getBytes(StandardCharsets.UTF_8)));
+    upload.click();
+
+    // then it is listed, uploaded by the manager, valid
+    manager.waitForURL("**/framework/drafts?uploaded=" + version + "**");
+    Locator row = manager.locator("tr[data-version='" + version + "']");
+    assertThat(row.innerText()).contains(version).contains("manager").contains("Yes");
+    screenshot(manager, "staff-7-manager-framework-drafts");
+    assertAccessible(manager, "the framework drafts page");
   }
 
   // --- what each person sees
