@@ -85,6 +85,27 @@ class FrameworkDraftsPageIntegrationTests extends HttpTestSupport {
   }
 
   @Test
+  void shouldRefuseAFileLargerThanTheConfiguredLimitAndAFormWithoutFile() throws Exception {
+    // given
+    WebappSession manager = manager("drafts-size-manager");
+    String token = WebappSession.formToken(manager.get("/framework/drafts").body());
+    int before = storedVersions();
+
+    // when the file is larger than equitymark.framework-drafts.max-bytes (512 KB)
+    HttpResponse<String> large = manager.upload("/framework/drafts", "file", "draft.json",
+        "{\"version\": \"large-1\"" + " ".repeat(600_000) + "}", token);
+
+    // then
+    assertThat(large.statusCode()).isEqualTo(413);
+    assertThat(large.body()).contains("larger than 512 KB");
+    // and a form sent without its file is refused too
+    HttpResponse<String> empty = manager.upload("/framework/drafts", "file", "draft.json", "", token);
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("Choose a file to upload");
+    assertThat(storedVersions()).isEqualTo(before);
+  }
+
+  @Test
   void shouldRefuseAFileWithContentErrorsNamingEachFieldAndStoreNothing() throws Exception {
     // given a framework whose third area's first indicator has no text, and a misspelt field
     WebappSession manager = manager("drafts-content-manager");
