@@ -122,6 +122,7 @@ class StaffTasklistBrowserIntegrationTests extends BrowserTestSupport {
 
     // the reports link is for scheme managers only
     assertThat(panel.locator("a.equitymark-reports-link").count()).isZero();
+    assertThat(panel.locator("a.equitymark-drafts-link").count()).isZero();
   }
 
   @Test
@@ -184,7 +185,10 @@ class StaffTasklistBrowserIntegrationTests extends BrowserTestSupport {
         HttpResponse.BodyHandlers.ofString()).body();
     String draft = inForce.replaceFirst("\"version\"\\s*:\\s*\"[^\"]+\"", "\"version\":\"" + version + "\"");
     Page manager = loginToTasklist("manager");
-    manager.navigate(url("/framework/drafts"));
+    Locator drafts = manager.locator("a.equitymark-drafts-link");
+    drafts.waitFor();
+    drafts.click();
+    manager.waitForURL("**/framework/drafts**");
     Locator file = manager.getByLabel("Draft framework file (JSON)");
     Locator upload = manager.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check"));
 

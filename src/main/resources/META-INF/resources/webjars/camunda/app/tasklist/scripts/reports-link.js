@@ -1,7 +1,14 @@
-// EquityMark: a link to the scheme reports (/reports) in Tasklist's header, for scheme managers only.
-// A Tasklist plugin (ES module, loaded through customScripts in config.js); /reports/access answers
-// 204 to a scheme manager logged in to the webapps and 403 (or 401) to anyone else.
+// EquityMark: links to the scheme reports (/reports) and the framework drafts (/framework/drafts) in
+// Tasklist's header, for scheme managers only. A Tasklist plugin (ES module, loaded through
+// customScripts in config.js); /reports/access answers 204 to a scheme manager logged in to the
+// webapps and 403 (or 401) to anyone else.
 const welsh = (document.documentElement.lang || navigator.language || '').toLowerCase().startsWith('cy');
+
+const LINKS = [
+  {path: '/reports', className: 'equitymark-reports-link', english: 'Scheme reports', welsh: "Adroddiadau'r cynllun"},
+  {path: '/framework/drafts', className: 'equitymark-drafts-link', english: 'Framework drafts',
+    welsh: "Drafftiau'r fframwaith"}
+];
 
 export default {
   id: 'equitymark-reports-link',
@@ -12,11 +19,13 @@ export default {
       if (response.status !== 204) {
         return;
       }
-      const link = document.createElement('a');
-      link.href = '/reports' + (welsh ? '?lang=cy' : '');
-      link.className = 'equitymark-reports-link';
-      link.textContent = welsh ? "Adroddiadau'r cynllun" : 'Scheme reports';
-      node.appendChild(link);
+      for (const each of LINKS) {
+        const link = document.createElement('a');
+        link.href = each.path + (welsh ? '?lang=cy' : '');
+        link.className = each.className;
+        link.textContent = welsh ? each.welsh : each.english;
+        node.appendChild(link);
+      }
     });
   }
 };
