@@ -10,21 +10,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Limits that keep one request from exhausting the server or the database.
  *
  * <ul>
  *   <li>A request body is at most {@code equitymark.http.max-request-bytes} (1 MB): a larger one is
- *       answered 413 with a JSON reason before anything reads it, whether it declares its length or
+ *       answered 413 (a JSON reason, or a short page for a browser) before anything reads it, whether it declares its length or
  *       is sent in chunks.
  *   <li>A request to the engine REST API (ours and the webapps') that asks for no {@code maxResults}
  *       gets {@code equitymark.http.max-results} as its default, and one to {@code /engine-rest} that
@@ -37,8 +41,8 @@ class RequestLimits {
 
   @Bean
   FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${equitymark.http.max-request-bytes}") long maxBytes,
-      @Value("${equitymark.documents.max-bytes}") long maxDocumentBytes) {
-    var registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBytes, maxBytes + maxDocumentBytes));
+      @Value("${equitymark.documents.max-bytes}") long maxDocumentBytes, MessageSource messages) {
+    var registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBytes, maxBytes + maxDocumentBytes, messages));
     registration.setName("equitymark-body-size-limit");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.addUrlPatterns("/*");
@@ -55,14 +59,6 @@ class RequestLimits {
     return registration;
   }
 
-  static void tooLarge(HttpServletResponse response, long maxBytes) throws IOException {
-    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"PayloadTooLarge\",\"message\":\"The request body is larger than "
-        + maxBytes + " bytes\"}");
-  }
-
   /** 413 for a body larger than the limit. */
   static final class BodySizeLimit extends OncePerRequestFilter {
 
@@ -72,9 +68,52 @@ class RequestLimits {
     private final long defaultMaxBytes;
     private final long uploadMaxBytes;
 
-    BodySizeLimit(long maxBytes, long uploadMaxBytes) {
+    private final MessageSource messages;
+
+    BodySizeLimit(long maxBytes, long uploadMaxBytes, MessageSource messages) {
       this.defaultMaxBytes = maxBytes;
       this.uploadMaxBytes = uploadMaxBytes;
+      this.messages = messages;
+    }
+
+    /**
+     * The 413, written here with its length (the connection closes on an unread body, and a client
+     * still sending may lose the rest of a longer or chunked answer): for a page's form, a browser
+     * asking for HTML, a short page in English or Welsh ({@code ?lang=}, else the browser's
+     * language); for an API client a JSON reason.
+     */
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
+      String accept = request.getHeader("Accept");
+      boolean page = accept != null && accept.contains("text/html");
+      String body;
+      if (page) {
+        Locale locale = welsh(request) ? Locale.forLanguageTag("cy") : Locale.ENGLISH;
+        String title = HtmlUtils.htmlEscape(messages.getMessage("error.tooLarge.title", null, locale));
+        body = "<!DOCTYPE html>\n<html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+            + " - EquityMark</title></head>\n<body><main id=\"main\"><h1>" + title + "</h1><p>"
+            + HtmlUtils.htmlEscape(messages.getMessage("error.tooLarge.text", null, locale))
+            + "</p></main></body></html>\n";
+      } else {
+        body = "{\"type\":\"PayloadTooLarge\",\"message\":\"The request body is larger than " + maxBytes + " bytes\"}";
+      }
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      response.setContentType(page ? "text/html;charset=UTF-8" : "application/json;charset=UTF-8");
+      response.setHeader("Connection", "close");
+      response.setContentLength(bytes.length);
+      response.getOutputStream().write(bytes);
+      response.flushBuffer();
+    }
+
+    /** Welsh asked in the query ({@code lang=cy}; the body is never read) or first in Accept-Language. */
+    private static boolean welsh(HttpServletRequest request) {
+      String query = request.getQueryString();
+      if (query != null && (query.matches("(.*&)?lang=cy(&.*)?") || query.matches("(.*&)?lang=en(&.*)?"))) {
+        return query.matches("(.*&)?lang=cy(&.*)?");
+      }
+      String languages = request.getHeader("Accept-Language");
+      return languages != null && languages.strip().toLowerCase(Locale.ROOT).startsWith("cy");
     }
 
     @Override
@@ -84,7 +123,7 @@ class RequestLimits {
       long maxBytes = request.getRequestURI().startsWith(UPLOAD_PATH) && type != null
           && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data") ? uploadMaxBytes : defaultMaxBytes;
       if (request.getContentLengthLong() > maxBytes) {
-        tooLarge(response, maxBytes);
+        tooLarge(request, response, maxBytes);
         return;
       }
       LimitedRequest limited = new LimitedRequest(request, maxBytes);
@@ -95,12 +134,12 @@ class RequestLimits {
           throw e;
         }
         response.resetBuffer();
-        tooLarge(response, maxBytes);
+        tooLarge(request, response, maxBytes);
         return;
       }
       if (limited.exceeded && !response.isCommitted()) {
         response.resetBuffer();
-        tooLarge(response, maxBytes);
+        tooLarge(request, response, maxBytes);
       }
     }
   }

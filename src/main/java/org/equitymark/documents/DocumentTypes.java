@@ -113,9 +113,12 @@ public final class DocumentTypes {
         .body(content);
   }
 
-  /** A file name without path separators, control characters or quotes, never empty. */
+  /**
+   * A file name without path separators, control characters, quotes or invisible format characters
+   * (a right-to-left override would show {@code invoice\u202Efdp.exe} as {@code invoiceexe.pdf}), never empty.
+   */
   public static String safeFileName(String name) {
-    String safe = name == null ? "" : name.replaceAll("[\\\\/\\p{Cntrl}\"<>:|?*]", "_").strip();
+    String safe = name == null ? "" : name.replaceAll("\\p{Cf}", "").replaceAll("[\\\\/\\p{Cntrl}\"<>:|?*]", "_").strip();
     if (safe.length() > 120) {
       safe = safe.substring(safe.length() - 120);
     }

@@ -73,6 +73,18 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
     return awaitTask(applicant, reference, COMPLETE_SELF_ASSESSMENT);
   }
 
+  /** A self-assessment open in the portal: its task and case, and the applicant's logged-in browser on it. */
+  private record OpenSelfAssessment(String taskId, String caseId, PortalSession browser, String page) {
+  }
+
+  private OpenSelfAssessment selfAssessmentOpenedBy(String applicantId) {
+    String taskId = selfAssessmentOf(applicantId);
+    PortalSession browser = new PortalSession(port);
+    browser.logIn(applicantId, "secret-" + applicantId);
+    return new OpenSelfAssessment(taskId, taskService.createTaskQuery().taskId(taskId).singleResult()
+        .getProcessInstanceId(), browser, "/portal/tasks/" + taskId);
+  }
+
   @Test
   void shouldShowTheTasksOwnFormAndCompleteItAsTheApplicant() {
     // given
@@ -205,11 +217,11 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
   @Test
   void shouldAttachADocumentToAClaimAndLetOnlyTheCasesOrganisationAndStaffFetchIt() throws Exception {
     // given an applicant on its self-assessment, and another organisation
-    String taskId = selfAssessmentOf("portal-doc-a");
-    String caseId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
-    PortalSession browser = new PortalSession(port);
-    browser.logIn("portal-doc-a", "secret-portal-doc-a");
-    String page = "/portal/tasks/" + taskId;
+    OpenSelfAssessment open = selfAssessmentOpenedBy("portal-doc-a");
+    String taskId = open.taskId();
+    String caseId = open.caseId();
+    PortalSession browser = open.browser();
+    String page = open.page();
 
     // when the applicant types some evidence and attaches a PDF named with markup to a claimed indicator
     PortalSession.Page attached = browser.postWithFile(page, page, Map.of("action", "attach",
@@ -269,11 +281,11 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
   @Test
   void shouldRefuseAnExecutableNamedPdfAnIndicatorNotOfferedTenMegabytesAndAMissingCsrfToken() {
     // given
-    String taskId = selfAssessmentOf("portal-doc-b");
-    String caseId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
-    PortalSession browser = new PortalSession(port);
-    browser.logIn("portal-doc-b", "secret-portal-doc-b");
-    String page = "/portal/tasks/" + taskId;
+    OpenSelfAssessment open = selfAssessmentOpenedBy("portal-doc-b");
+    String taskId = open.taskId();
+    String caseId = open.caseId();
+    PortalSession browser = open.browser();
+    String page = open.page();
 
     // when
     PortalSession.Page executable = browser.postWithFile(page, page, Map.of("action", "attach",
@@ -300,5 +312,111 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
     assertThat(noToken.status()).isEqualTo(403);
     assertThat(documents.of(caseId)).isEmpty();
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
+  // --- hostile input (the sign-up's, the colleagues' and the public pages' have their own tests)
+
+  @Test
+  void shouldEscapeMarkupTypedInEveryFieldOfARefusedTaskAndChangeNothing() {
+    // given
+    OpenSelfAssessment open = selfAssessmentOpenedBy("portal-hostile-a");
+    String taskId = open.taskId();
+    String caseId = open.caseId();
+    PortalSession browser = open.browser();
+    String page = open.page();
+    Map<String, String> hostile = new java.util.LinkedHashMap<>();
+    for (String area : org.equitymark.framework.EvidenceFramework.AREA_IDS) {
+      hostile.put(area + "Evidence", "</textarea><script>alert('" + area + "')</script>");
+    }
+    hostile.put("leadershipIndicators", "<img src=x onerror=alert(1)>");
+    hostile.put("<svg onload=alert(2)>", "1");
+
+    // when markup is sent in every text field, as an indicator and as a field's name
+    PortalSession.Page refused = browser.post(page, page, hostile);
+
+    // then the page refuses it and shows it back as text only, and the case is as it was
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("&lt;/textarea&gt;&lt;script&gt;alert(")
+        .doesNotContain("<script>alert(", "<img src=x", "<svg onload");
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    assertThat(runtimeService.getVariable(caseId, "leadershipEvidence")).isNull();
+  }
+
+  @Test
+  void shouldAnswerTenMegabytesSentToAPageWithAPageAndChangeNothing() {
+    // given
+    OpenSelfAssessment open = selfAssessmentOpenedBy("portal-hostile-b");
+    String taskId = open.taskId();
+    String caseId = open.caseId();
+    PortalSession browser = open.browser();
+    String page = open.page();
+
+    // when ten megabytes of evidence are sent from the task's page, and to the sign-up page
+    PortalSession.Page task = browser.post(page, page, Map.of("leadershipIndicators", "leadership.foundation.1",
+        "leadershipEvidence", "x".repeat(10 * 1024 * 1024)));
+    org.equitymark.support.FormClient contact = new org.equitymark.support.FormClient(port);
+    contact.get("/apply?lang=cy");
+    org.equitymark.support.FormClient.Page signUp = contact.submit("/apply?lang=cy",
+        Map.of("organisationName", "x".repeat(10 * 1024 * 1024)));
+
+    // then a page (not JSON) says the form was too large, in the person's language, and nothing changed
+    assertThat(task.status()).isEqualTo(413);
+    assertThat(task.body()).contains("<html lang=\"en\"", "<h1>Too much was sent</h1>");
+    assertThat(signUp.status()).isEqualTo(413);
+    assertThat(signUp.body()).contains("<html lang=\"cy\"", "<h1>Anfonwyd gormod</h1>");
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    assertThat(runtimeService.getVariable(caseId, "leadershipEvidence")).isNull();
+  }
+
+  @Test
+  void shouldNotRemoveAnotherOrganisationsDocumentNorOneWithoutTheToken() {
+    // given a document of one organisation, and another organisation on its own self-assessment
+    OpenSelfAssessment open = selfAssessmentOpenedBy("portal-hostile-c");
+    String taskId = open.taskId();
+    String caseId = open.caseId();
+    PortalSession owner = open.browser();
+    String page = open.page();
+    owner.postWithFile(page, page, Map.of("action", "attach", "documentIndicator", "leadership.foundation.1"),
+        "minutes.pdf", PDF);
+    String documentId = documents.of(caseId).get(0).id();
+    String otherTask = selfAssessmentOf("portal-hostile-d");
+    PortalSession other = new PortalSession(port);
+    other.logIn("portal-hostile-d", "secret-portal-hostile-d");
+
+    // when the other organisation asks to remove it through its own task, and the owner without the token
+    PortalSession.Page foreign = other.post("/portal/tasks/" + otherTask, "/portal/tasks/" + otherTask,
+        Map.of("action", "remove:" + documentId));
+    PortalSession.Page noToken = owner.postWithoutToken(page, Map.of("action", "remove:" + documentId));
+
+    // then neither is done, and the document is still the owner's
+    assertThat(foreign.status()).isEqualTo(404);
+    assertThat(noToken.status()).isEqualTo(403);
+    assertThat(documents.of(caseId)).extracting(ClaimDocuments.Document::id).containsExactly(documentId);
+    assertThat(other.download("/portal/documents/" + documentId).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldKeepADocumentsNameHarmlessOnThePageAndInTheDownload() {
+    // given
+    OpenSelfAssessment open = selfAssessmentOpenedBy("portal-hostile-e");
+    String taskId = open.taskId();
+    String caseId = open.caseId();
+    PortalSession browser = open.browser();
+    String page = open.page();
+
+    // when a PDF is sent under a name with a path, markup and a right-to-left override that shows
+    // "invoice\u202Efdp.exe" as "invoiceexe.pdf"
+    PortalSession.Page attached = browser.postWithFile(page, page, Map.of("action", "attach",
+        "documentIndicator", "leadership.foundation.1"), "../../<svg onload=alert(1)>invoice\u202Efdp.exe", PDF);
+
+    // then it is kept as a PDF under a name of plain characters ending in .pdf, and handed out as such
+    assertThat(attached.status()).as(attached.body()).isEqualTo(200);
+    ClaimDocuments.Document document = documents.of(caseId).get(0);
+    assertThat(document.fileName()).endsWith("invoicefdp.exe.pdf").doesNotContain("/", "<", "\u202E");
+    assertThat(attached.body()).doesNotContain("<svg", "\u202E");
+    HttpResponse<byte[]> download = browser.download("/portal/documents/" + document.id());
+    assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment;").endsWith("invoicefdp.exe.pdf\"").doesNotContain("/", "<");
   }
 }
