@@ -8,12 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -28,8 +31,8 @@ import org.springframework.web.util.HtmlUtils;
  *
  * <ul>
  *   <li>A request body is at most {@code equitymark.http.max-request-bytes} (1 MB): a larger one is
- *       answered 413 (a JSON reason, or a short page for a browser) before anything reads it, whether it declares its length or
- *       is sent in chunks.
+ *       answered 413 (a JSON reason, or a short page for a browser) before anything reads it,
+ *       whether it declares its length or is sent in chunks.
  *   <li>A request to the engine REST API (ours and the webapps') that asks for no {@code maxResults}
  *       gets {@code equitymark.http.max-results} as its default, and one to {@code /engine-rest} that
  *       asks for more gets 400. (Camunda's own {@code queryMaxResultsLimit} is not used: it also
@@ -41,8 +44,9 @@ class RequestLimits {
 
   @Bean
   FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${equitymark.http.max-request-bytes}") long maxBytes,
-      @Value("${equitymark.documents.max-bytes}") long maxDocumentBytes, MessageSource messages) {
-    var registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBytes, maxBytes + maxDocumentBytes, messages));
+      @Value("${equitymark.documents.max-bytes}") long maxDocumentBytes, MessageSource messages, LocaleResolver locales) {
+    var registration = new FilterRegistrationBean<>(
+        new BodySizeLimit(maxBytes, maxBytes + maxDocumentBytes, messages, locales));
     registration.setName("equitymark-body-size-limit");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.addUrlPatterns("/*");
@@ -65,15 +69,18 @@ class RequestLimits {
     /** Where an applicant attaches a document (multipart): the form plus one document. */
     static final String UPLOAD_PATH = "/portal/tasks/";
 
+    private static final Pattern LANGUAGE = Pattern.compile("(?:^|&)lang=(cy|en)(?:&|$)");
+
     private final long defaultMaxBytes;
     private final long uploadMaxBytes;
-
     private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    BodySizeLimit(long maxBytes, long uploadMaxBytes, MessageSource messages) {
+    BodySizeLimit(long maxBytes, long uploadMaxBytes, MessageSource messages, LocaleResolver locales) {
       this.defaultMaxBytes = maxBytes;
       this.uploadMaxBytes = uploadMaxBytes;
       this.messages = messages;
+      this.locales = locales;
     }
 
     /**
@@ -87,7 +94,7 @@ class RequestLimits {
       boolean page = accept != null && accept.contains("text/html");
       String body;
       if (page) {
-        Locale locale = welsh(request) ? Locale.forLanguageTag("cy") : Locale.ENGLISH;
+        Locale locale = locale(request);
         String title = HtmlUtils.htmlEscape(messages.getMessage("error.tooLarge.title", null, locale));
         body = "<!DOCTYPE html>\n<html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
@@ -106,14 +113,13 @@ class RequestLimits {
       response.flushBuffer();
     }
 
-    /** Welsh asked in the query ({@code lang=cy}; the body is never read) or first in Accept-Language. */
-    private static boolean welsh(HttpServletRequest request) {
-      String query = request.getQueryString();
-      if (query != null && (query.matches("(.*&)?lang=cy(&.*)?") || query.matches("(.*&)?lang=en(&.*)?"))) {
-        return query.matches("(.*&)?lang=cy(&.*)?");
-      }
-      String languages = request.getHeader("Accept-Language");
-      return languages != null && languages.strip().toLowerCase(Locale.ROOT).startsWith("cy");
+    /**
+     * The language asked in the query ({@code lang=cy} or {@code lang=en}; the body is never read),
+     * else the browser's, as the pages' locale resolver reads it.
+     */
+    private Locale locale(HttpServletRequest request) {
+      Matcher asked = LANGUAGE.matcher(request.getQueryString() == null ? "" : request.getQueryString());
+      return asked.find() ? Locale.forLanguageTag(asked.group(1)) : locales.resolveLocale(request);
     }
 
     @Override
