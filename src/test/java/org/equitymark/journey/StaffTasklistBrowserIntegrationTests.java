@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.equitymark.access.ActingUser;
 import org.equitymark.certificate.Certificates;
 import org.equitymark.feedback.FeedbackTriageProcess;
+import org.equitymark.frameworkreview.FrameworkReviewProcess;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.support.BrowserTestSupport;
 import org.equitymark.support.ProcessTestSupport;
@@ -213,6 +214,29 @@ class StaffTasklistBrowserIntegrationTests extends BrowserTestSupport {
     assertThat(row.innerText()).contains(version).contains("manager").contains("Yes");
     screenshot(manager, "staff-7-manager-framework-drafts");
     assertAccessible(manager, "the framework drafts page");
+
+    // when the yearly review opens (started here rather than waiting a year for its timer)
+    ProcessInstance review = runtimeService.startProcessInstanceByKey(FrameworkReviewProcess.KEY);
+    try {
+      String taskId = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult().getId();
+      manager.navigate(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+      Locator form = manager.locator("form.fjs-form");
+      form.waitFor();
+      Locator claim = manager.locator("[cam-tasklist-task-meta]").getByText("Claim",
+          new Locator.GetByTextOptions().setExact(true));
+      claim.waitFor();
+      claim.click();
+      form.getByLabel("Publish a new version").check();
+
+      // then its New version select offers the draft just uploaded
+      Locator select = form.locator(".fjs-form-field-select");
+      select.locator(".fjs-select-display").click();
+      assertThat(select.locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions().setHasText(version))
+          .count()).isEqualTo(1);
+      screenshot(manager, "staff-8-manager-framework-review");
+    } finally {
+      runtimeService.deleteProcessInstance(review.getId(), "browser test");
+    }
   }
 
   // --- what each person sees
