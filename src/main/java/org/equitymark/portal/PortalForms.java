@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.equitymark.submission.AsWritten;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
@@ -293,6 +294,9 @@ class PortalForms {
         plain.put(name, value);
       }
     });
+    if (plain.containsKey(AsWritten.VARIABLE)) {
+      plain.put(AsWritten.VARIABLE, AsWritten.originals(plain)); // the page escapes people's text itself
+    }
     return plain;
   }
 

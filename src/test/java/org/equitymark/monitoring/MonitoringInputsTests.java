@@ -29,6 +29,7 @@ import org.equitymark.tasklist.TaskCard;
 import org.equitymark.notification.SendNotificationDelegate;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.process.Variable;
+import org.equitymark.submission.AsWritten;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -161,7 +162,7 @@ class MonitoringInputsTests {
       form.findValues("text").forEach(text -> texts.add(text.asText()));
       for (String text : texts) {
         for (String template : matches(FORM_TEMPLATE, text)) {
-          shown.addAll(matches(ROOT_NAME, STRING_LITERAL.matcher(template.replaceFirst("^[#/]", "")).replaceAll("")));
+          shown.addAll(matches(ROOT_NAME, STRING_LITERAL.matcher(template.replaceFirst("^[#/]", "").replace(AsWritten.VARIABLE + ".", "")).replaceAll("")));
         }
       }
       shown.removeAll(KEYWORDS);
