@@ -92,6 +92,7 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
     PortalSession browser = new PortalSession(port);
     browser.logIn("portal-task-a", "secret-portal-task-a");
     String processInstanceId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+    runtimeService.setVariable(processInstanceId, "supportAdvice", "Send the <minutes> & **terms** again");
 
     // when
     PortalSession.Page form = browser.get("/portal/tasks/" + taskId);
@@ -102,7 +103,9 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
     // then
     assertThat(form.status()).isEqualTo(200);
     assertThat(form.body()).contains("Which leadership, governance and accountability indicators do you meet?")
-        .contains("value=\"leadership.foundation.1\"").contains("name=\"_csrf\"");
+        .contains("value=\"leadership.foundation.1\"").contains("name=\"_csrf\"")
+        .contains("Send the &lt;minutes&gt; &amp; **terms** again") // escaped once, as typed
+        .doesNotContain("<minutes>").doesNotContain("&amp;amp;").doesNotContain("\\*");
     assertThat(sent.status()).as(sent.body()).isEqualTo(302);
     assertThat(sent.location()).contains("/portal/?done=completeSelfAssessment");
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult()).isNull();
