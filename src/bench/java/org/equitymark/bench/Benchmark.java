@@ -38,6 +38,8 @@ public final class Benchmark {
   private final ResultTable table = new ResultTable();
   private final Map<String, Object> details = new LinkedHashMap<>();
   private final List<Map<String, Object>> memory = new ArrayList<>();
+  /** Checks that failed (part 6's end state): the run fails after its table is printed and written. */
+  private final List<String> failures = new ArrayList<>();
 
   public static void main(String[] args) throws Exception {
     try {
@@ -66,6 +68,9 @@ public final class Benchmark {
         + " runs, min-max in brackets)");
     System.out.println(table.render());
     System.out.println("Written to " + OUTPUT.toAbsolutePath());
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("The benchmark's checks failed: " + failures);
+    }
   }
 
   private void write(Instant started) throws java.io.IOException {
@@ -75,7 +80,7 @@ public final class Benchmark {
     results.put("machine", Map.of("processors", Runtime.getRuntime().availableProcessors(),
         "java", System.getProperty("java.version"), "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20));
     results.put("settings", Map.of("cases", CASES, "runs", RUNS, "warmup", WARMUP, "jobCases", JOB_CASES,
-        "databases", DATABASES, "parts", PARTS, "taskCounts", TaskListPart.sizes(),
+        "databases", DATABASES, "parts", PARTS, "taskCounts", TaskListPart.sizes(), "orgs", Integer.getInteger("bench.orgs", 2000),
         "baselineIds", BareEngine.idGenerator()));
     results.put("table", table.json());
     results.put("details", details);
@@ -89,6 +94,17 @@ public final class Benchmark {
     String db = database.name();
     Map<String, Object> perDatabase = new LinkedHashMap<>();
     details.put(db, perDatabase);
+    if (PARTS.contains("6") && database instanceof BenchDatabase.Postgres) {
+      try {
+        perDatabase.put("nationalScheme", new NationalSchemePart(db, database.create("scheme"), table).run());
+      } catch (IllegalStateException inconsistent) {
+        failures.add(inconsistent.getMessage());
+      }
+      recordMemory(db, "6 national scheme");
+    }
+    if (!PARTS.matches(".*[1-4].*")) {
+      return;
+    }
     log("[%s] starting EquityMark and the bare engine", db);
     BenchDatabase.Target oursTarget = database.create("ours");
     BenchDatabase.Target bareTarget = database.create("bare");

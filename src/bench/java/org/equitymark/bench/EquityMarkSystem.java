@@ -154,6 +154,26 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
     return newApplicant();
   }
 
+  /** Registers a new organisation's case as its applicant, aiming at the given level (part 6). */
+  ProcessInstance registerAiming(String applicant, String targetLevel) {
+    Map<String, Object> registration = registration(uniqueEmail());
+    registration.put("targetLevel", targetLevel);
+    return register(applicant, registration);
+  }
+
+  /** Completes a task as the user would through Tasklist or the portal (part 6). */
+  void completeAs(String userId, String taskId, Map<String, Object> variables) {
+    as(userId, () -> {
+      taskService.complete(taskId, variables);
+      return null;
+    });
+  }
+
+  /** The case's drafted action plan with a person and a date for every action, as the applicant agrees it. */
+  Object agreedActionPlan(String instanceId) {
+    return agreedActionPlan(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult());
+  }
+
   /**
    * Sets the job executor's threads, queue and jobs per acquisition while it is stopped: the shipped
    * values (application.yaml) or the engine's defaults, to measure what the tuning buys.
