@@ -467,6 +467,11 @@ final class NationalSchemePart {
       return CertificateState.ACTIVE; // decided, not yet monitored (action plan or appeal window still open)
     }
     HistoricProcessInstance latest = monitoring.get(0);
+    if (passed(latest, MonitoringProcess.Elements.CERTIFICATE_WITHDRAWN)
+        || passed(latest, MonitoringProcess.Elements.CERTIFICATE_REVOKED)) {
+      // withdrawn or revoked; the instance may still wait in another branch (seen: after a withdrawal)
+      return CertificateState.REVOKED;
+    }
     if (latest.getEndTime() == null) {
       List<String> waiting = runtime.getActiveActivityIds(latest.getId());
       return waiting.contains(MonitoringProcess.Elements.SUBMIT_CORRECTIVE_RETURN)
@@ -480,6 +485,11 @@ final class NationalSchemePart {
           CertificateState.REVOKED;
       default -> null;
     };
+  }
+
+  private boolean passed(HistoricProcessInstance instance, String activityId) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .count() > 0;
   }
 
   private List<String> certificateNumbers() {
