@@ -50,8 +50,9 @@ class PortalForms {
   }
 
   /** The components to show, with the values of the case (or of the refused submission) and the problems beside them. */
-  List<FormView> views(JsonNode schema, Map<String, Object> variables, Map<String, String> problems) {
-    return componentViews(schema.path("components"), variables, "", problems);
+  List<FormView> views(JsonNode schema, Map<String, Object> variables, Map<String, String> problems,
+      FormTranslations.Translation language) {
+    return componentViews(schema.path("components"), variables, "", problems, language);
   }
 
   /**
@@ -59,7 +60,7 @@ class PortalForms {
    * ({@code path[index].}), whose own values are {@code this} in the variables.
    */
   private List<FormView> componentViews(JsonNode components, Map<String, Object> variables, String prefix,
-      Map<String, String> problems) {
+      Map<String, String> problems, FormTranslations.Translation language) {
     List<FormView> views = new ArrayList<>();
     for (JsonNode component : components) {
       String type = component.path("type").asText();
@@ -70,25 +71,28 @@ class PortalForms {
       Object value = key == null ? null : "expression".equals(type)
           ? FormTexts.evaluate(component.path("expression").asText(""), variables) : valueOf(key, variables, prefix);
       String name = key == null ? null : prefix + key;
-      List<FormView.Option> options = options(component, variables, value);
+      List<FormView.Option> options = options(component, variables, value, language);
       JsonNode validate = component.path("validate");
       boolean readonly = "dynamiclist".equals(type) ? !component.path("allowAddRemove").asBoolean(false)
           : component.has("readonly") && (component.path("readonly").isBoolean()
               ? component.path("readonly").asBoolean() : FormTexts.isTrue(component.path("readonly").asText(), variables));
       views.add(new FormView(type, component.path("id").asText() + (prefix.isEmpty() ? "" : "-" + rowIndex(prefix)),
-          name, label(component, variables), text(component, "description", variables),
-          "text".equals(type) ? FormTexts.html(component.path("text").asText(""), variables) : null,
+          name, label(component, variables, language), text(component, "description", variables, language),
+          "text".equals(type) ? FormTexts.html(language.text(component, "text", component.path("text").asText("")), variables)
+              : null,
           options, scalar(value), validate.path("required").asBoolean(false),
           validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
           name == null ? null : problems.get(name),
-          "group".equals(type) ? componentViews(component.path("components"), variables, prefix, problems) : List.of(),
-          readonly, "dynamiclist".equals(type) ? rowViews(component, variables, problems) : List.of()));
+          "group".equals(type) ? componentViews(component.path("components"), variables, prefix, problems, language)
+              : List.of(),
+          readonly, "dynamiclist".equals(type) ? rowViews(component, variables, problems, language) : List.of()));
     }
     return views;
   }
 
   /** A dynamic list's rows: the values it has, or as many empty rows as it starts with. */
-  private List<FormView.Row> rowViews(JsonNode list, Map<String, Object> variables, Map<String, String> problems) {
+  private List<FormView.Row> rowViews(JsonNode list, Map<String, Object> variables, Map<String, String> problems,
+      FormTranslations.Translation language) {
     String path = keyOf(list);
     List<?> rows = variables.get(path) instanceof List<?> given ? given : List.of();
     int count = Math.max(rows.size(), list.path("defaultRepetitions").asInt(0));
@@ -96,7 +100,8 @@ class PortalForms {
     for (int i = 0; i < count; i++) {
       Map<String, Object> rowVariables = new LinkedHashMap<>(variables);
       rowVariables.put("this", i < rows.size() && rows.get(i) instanceof Map<?, ?> row ? row : Map.of());
-      views.add(new FormView.Row(i, componentViews(list.path("components"), rowVariables, path + "[" + i + "].", problems)));
+      views.add(new FormView.Row(i, componentViews(list.path("components"), rowVariables, path + "[" + i + "].", problems,
+          language)));
     }
     return views;
   }
@@ -122,13 +127,14 @@ class PortalForms {
   }
 
   /** The label, a date field's {@code dateLabel} when it has none; FEEL and templates filled in. */
-  private static String label(JsonNode component, Map<String, Object> variables) {
-    String label = text(component, "label", variables);
-    return label != null ? label : text(component, "dateLabel", variables);
+  private static String label(JsonNode component, Map<String, Object> variables, FormTranslations.Translation language) {
+    String label = text(component, "label", variables, language);
+    return label != null ? label : text(component, "dateLabel", variables, language);
   }
 
-  private static String text(JsonNode component, String property, Map<String, Object> variables) {
-    String text = component.path(property).asText(null);
+  private static String text(JsonNode component, String property, Map<String, Object> variables,
+      FormTranslations.Translation language) {
+    String text = language.text(component, property, component.path(property).asText(null));
     if (text != null && text.startsWith("=")) {
       Object value = FormTexts.evaluate(text, variables);
       return value == null ? null : String.valueOf(value);
@@ -136,17 +142,22 @@ class PortalForms {
     return text == null || !text.contains("{{") ? text : FormTexts.plain(text, variables);
   }
 
-  private static List<FormView.Option> options(JsonNode component, Map<String, Object> variables, Object value) {
+  /** The options: the form's own in the page's language, or those of a variable ({@code valuesKey}) as they are. */
+  private static List<FormView.Option> options(JsonNode component, Map<String, Object> variables, Object value,
+      FormTranslations.Translation language) {
     List<FormView.Option> options = new ArrayList<>();
     JsonNode values = component.path("values");
-    if (component.has("valuesKey")) {
+    boolean own = !component.has("valuesKey");
+    if (!own) {
       values = JSON.valueToTree(variables.getOrDefault(component.path("valuesKey").asText(), List.of()));
     }
     Collection<?> chosen = value instanceof Collection<?> list ? list : value == null ? List.of() : List.of(value);
     List<String> chosenText = chosen.stream().map(String::valueOf).toList();
     for (JsonNode option : values) {
       String optionValue = option.path("value").asText();
-      options.add(new FormView.Option(optionValue, option.path("label").asText(optionValue), chosenText.contains(optionValue)));
+      String label = option.path("label").asText(optionValue);
+      options.add(new FormView.Option(optionValue, own ? language.option(component, optionValue, label) : label,
+          chosenText.contains(optionValue)));
     }
     return options;
   }
@@ -157,7 +168,7 @@ class PortalForms {
 
   /** The variables a browser's form sends for the form's fields, typed as Tasklist types them. */
   VariableMap submission(JsonNode schema, Map<String, Object> caseValues, MultiValueMap<String, String> posted,
-      Map<String, String> problems) {
+      Map<String, String> problems, FormTranslations.Translation language) {
     VariableMap variables = Variables.createVariables();
     for (JsonNode component : inputs(schema.path("components"), new ArrayList<>())) {
       if (hidden(component, caseValues)) {
@@ -177,7 +188,7 @@ class PortalForms {
           }
           Object number = number(text);
           if (number instanceof String) {
-            problems.put(key, "must be a number");
+            problems.put(key, language.problem("notANumber"));
           } else {
             variables.putValue(key, number);
           }

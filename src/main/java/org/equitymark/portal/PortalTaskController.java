@@ -1,6 +1,8 @@
 package org.equitymark.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.InputStream;
 import java.security.Principal;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * A task of the applicant's organisation at {@code /portal/tasks/{taskId}}, shown from the task's own
@@ -40,35 +43,43 @@ class PortalTaskController {
   private final PortalForms forms;
   private final TransactionTemplate transaction;
   private final PortalClaimDocuments documents;
+  private final FormTranslations translations;
+  private final PortalLanguage portalLanguage;
 
   PortalTaskController(TaskService taskService, FormService formService, PortalForms forms, TransactionTemplate transaction,
-      PortalClaimDocuments documents) {
+      PortalClaimDocuments documents, FormTranslations translations, PortalLanguage portalLanguage) {
     this.taskService = taskService;
     this.formService = formService;
     this.forms = forms;
     this.transaction = transaction;
     this.documents = documents;
+    this.translations = translations;
+    this.portalLanguage = portalLanguage;
   }
 
   @GetMapping("/portal/tasks/{taskId}")
-  ModelAndView show(@PathVariable String taskId, Principal user) {
+  ModelAndView show(@PathVariable String taskId, Principal user, HttpServletRequest request,
+      HttpServletResponse response) {
     Task task = ownTask(taskId, user.getName());
     JsonNode schema = forms.schema(deployedForm(taskId));
     Map<String, Object> values = PortalForms.plain(taskService.getVariables(taskId));
-    return page(task, forms.views(schema, values, Map.of()), Map.of(), HttpStatus.OK, values);
+    FormTranslations.Translation language = language(schema, values, request, response);
+    return page(task, forms.views(schema, values, Map.of(), language), Map.of(), HttpStatus.OK, values);
   }
 
   @PostMapping("/portal/tasks/{taskId}")
   ModelAndView submit(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> posted,
       @RequestParam(name = PortalClaimDocuments.FIELD, required = false) MultipartFile document, Principal user,
-      Locale locale) {
+      HttpServletRequest request, HttpServletResponse response) {
     Task task = ownTask(taskId, user.getName());
     JsonNode schema = forms.schema(deployedForm(taskId));
     Map<String, Object> values = PortalForms.plain(taskService.getVariables(taskId));
+    FormTranslations.Translation language = language(schema, values, request, response);
+    Locale locale = RequestContextUtils.getLocale(request);
     if (posted.containsKey(PortalForms.LIST_CHANGE)) {
       // a row added or removed: the same page again, nothing submitted
-      return page(task, forms.views(schema, forms.redisplay(values, posted, schema), Map.of()), Map.of(), HttpStatus.OK,
-          values);
+      return page(task, forms.views(schema, forms.redisplay(values, posted, schema), Map.of(), language), Map.of(),
+          HttpStatus.OK, values);
     }
     Map<String, String> problems = new HashMap<>();
     String action = posted.getFirst(PortalClaimDocuments.ACTION);
@@ -80,7 +91,8 @@ class PortalTaskController {
       Map<String, Object> shown = forms.redisplay(values, posted, schema);
       if (attaching) {
         String problem = documents.attach(task, indicator,
-            document, documents.view(task, forms.views(schema, values, Map.of()), values).indicators(), user.getName(), locale);
+            document, documents.view(task, forms.views(schema, values, Map.of(), language), values).indicators(),
+            user.getName(), locale);
         if (problem != null) {
           problems.put(PortalClaimDocuments.FIELD, problem);
         }
@@ -88,11 +100,11 @@ class PortalTaskController {
         throw PortalController.notFound();
       }
       if (!problems.isEmpty() || action != null) {
-        return page(task, forms.views(schema, shown, Map.of()), problems,
+        return page(task, forms.views(schema, shown, Map.of(), language), problems,
             problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST, values);
       }
     }
-    VariableMap submission = forms.submission(schema, values, posted, problems);
+    VariableMap submission = forms.submission(schema, values, posted, problems, language);
     if (problems.isEmpty()) {
       try {
         transaction.executeWithoutResult(status -> {
@@ -106,8 +118,15 @@ class PortalTaskController {
         problems.putAll(refused.problems());
       }
     }
-    return page(task, forms.views(schema, forms.redisplay(values, posted, schema), problems), problems,
+    return page(task, forms.views(schema, forms.redisplay(values, posted, schema), problems, language), problems,
         HttpStatus.BAD_REQUEST, values);
+  }
+
+  /** The page speaks the case's language unless the person chose one; the form's texts follow the page. */
+  private FormTranslations.Translation language(JsonNode schema, Map<String, Object> values, HttpServletRequest request,
+      HttpServletResponse response) {
+    portalLanguage.preferCase(request, response, values.get("preferredLanguage") instanceof String preferred ? preferred : null);
+    return translations.of(schema, RequestContextUtils.getLocale(request));
   }
 
   private ModelAndView page(Task task, List<FormView> components, Map<String, String> problems, HttpStatus status,

@@ -64,9 +64,14 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
   }
 
   private String selfAssessmentOf(String applicantId) {
+    return selfAssessmentOf(applicantId, "en");
+  }
+
+  private String selfAssessmentOf(String applicantId, String preferredLanguage) {
     RestClient applicant = user(applicantId, "applicants");
-    String reference = applicant.post("/api/applications", registration(applicantId + "@example.org"))
-        .json().get("reference").asText();
+    Map<String, Object> registration = registration(applicantId + "@example.org");
+    registration.put("preferredLanguage", preferredLanguage);
+    String reference = applicant.post("/api/applications", registration).json().get("reference").asText();
     RestClient finance = user("portal-task-finance", "finance");
     complete(finance, awaitTask(finance, reference, CONFIRM_PAYMENT),
         Map.of("paymentReceived", true, "paymentReference", "BACS " + applicantId));
@@ -112,6 +117,35 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
     assertThat(runtimeService.getVariableTyped(processInstanceId, "leadershipIndicators", false).getValue().toString())
         .contains("leadership.foundation.1");
     assertThat(runtimeService.getVariable(processInstanceId, "leadershipEvidence")).isEqualTo("<script>alert(1)</script> our policy");
+  }
+
+  @Test
+  void shouldShowAWelshCasesFormInWelshAndCompleteIt() {
+    // given a case in Welsh
+    String taskId = selfAssessmentOf("portal-task-cy", "cy");
+    PortalSession browser = new PortalSession(port);
+    browser.logIn("portal-task-cy", "secret-portal-task-cy");
+    String processInstanceId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+
+    // when
+    PortalSession.Page form = browser.get("/portal/tasks/" + taskId);
+    PortalSession.Page english = browser.get("/portal/tasks/" + taskId + "?lang=en");
+    PortalSession.Page sent = browser.post("/portal/tasks/" + taskId + "?lang=cy", "/portal/tasks/" + taskId, Map.of(
+        "leadershipIndicators", "leadership.foundation.1", "leadershipEvidence", "Ein polisi"));
+
+    // then: the form's labels, options, descriptions and text views in Welsh, its values unchanged
+    assertThat(form.status()).isEqualTo(200);
+    assertThat(form.body()).contains("Pa ddangosyddion arweinyddiaeth, llywodraethu ac atebolrwydd ydych chi&#39;n eu bodloni?")
+        .contains("Sylfaen: Mae&#39;r sefydliad wedi gwneud ymrwymiad cyhoeddus i gydraddoldeb hiliol")
+        .contains("value=\"leadership.foundation.1\"").contains("Eich hunanasesiad").contains("Anfon")
+        .doesNotContain("Which leadership, governance and accountability indicators do you meet?")
+        .doesNotContain("Your self-assessment");
+    assertThat(english.body()).contains("Which leadership, governance and accountability indicators do you meet?");
+    assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult()).isNull();
+    assertThat(runtimeService.getVariableTyped(processInstanceId, "leadershipIndicators", false).getValue().toString())
+        .contains("leadership.foundation.1");
+    assertThat(runtimeService.getVariable(processInstanceId, "leadershipEvidence")).isEqualTo("Ein polisi");
   }
 
   @Test
