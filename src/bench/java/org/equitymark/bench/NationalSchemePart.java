@@ -417,6 +417,7 @@ final class NationalSchemePart {
       }
     }
     long incidents = runtime.createIncidentQuery().count();
+    long failing = management.createJobQuery().withException().count();
     long twice = JobLog.repeatedSuccesses(engine);
     int refusedTotal = refused.values().stream().mapToInt(Integer::intValue).sum();
     Map<String, Long> endsOfCases = new TreeMap<>();
@@ -431,8 +432,9 @@ final class NationalSchemePart {
     table.add(db, PART, "cases by end " + endsOfCases, "", "", Double.NaN, null, null);
     table.add(db, PART, "certificates whose state disagrees with their history", String.valueOf(disagreements.size()),
         "", Double.NaN, "0", disagreements.isEmpty());
-    table.add(db, PART, "incidents / jobs run twice / refused actions", incidents + " / " + twice + " / "
-        + refusedTotal, "", Double.NaN, "0 / 0 / 0", incidents == 0 && twice == 0 && refusedTotal == 0);
+    table.add(db, PART, "incidents / jobs run twice / refused actions / jobs failing with retries left",
+        incidents + " / " + twice + " / " + refusedTotal + " / " + failing, "", Double.NaN, "0 / 0 / 0 / 0",
+        incidents == 0 && twice == 0 && refusedTotal == 0 && failing == 0);
     Map<String, Object> size = databaseSize();
     long rows = (Long) size.get("rows");
     table.add(db, PART, "rows at the end (per organisation) / database MB", rows + " (" + rows / ORGS + ") / "
@@ -446,6 +448,7 @@ final class NationalSchemePart {
     json.put("casesByEnd", endsOfCases);
     json.put("disagreements", disagreements.subList(0, Math.min(20, disagreements.size())));
     json.put("incidents", incidents);
+    json.put("jobsFailingWithRetriesLeft", failing);
     json.put("jobsRunTwice", twice);
     json.put("refusals", refusals);
     json.put("database", size);
@@ -467,9 +470,10 @@ final class NationalSchemePart {
       return CertificateState.ACTIVE; // decided, not yet monitored (action plan or appeal window still open)
     }
     HistoricProcessInstance latest = monitoring.get(0);
-    if (passed(latest, MonitoringProcess.Elements.CERTIFICATE_WITHDRAWN)
-        || passed(latest, MonitoringProcess.Elements.CERTIFICATE_REVOKED)) {
-      // withdrawn or revoked; the instance may still wait in another branch (seen: after a withdrawal)
+    if (passed(latest, MonitoringProcess.Elements.WITHDRAW_FOR_MISSED_CORRECTION)
+        || passed(latest, MonitoringProcess.Elements.WITHDRAW_FOR_REJECTED_CORRECTION)
+        || passed(latest, MonitoringProcess.Elements.REVOKE_CERTIFICATE)) {
+      // withdrawn or revoked, though its mail step may still be waiting
       return CertificateState.REVOKED;
     }
     if (latest.getEndTime() == null) {
