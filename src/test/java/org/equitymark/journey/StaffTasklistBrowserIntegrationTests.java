@@ -52,6 +52,8 @@ class StaffTasklistBrowserIntegrationTests extends BrowserTestSupport {
   private static final Duration ASYNC = Duration.ofSeconds(60);
   private static final String RIVERSIDE = "Riverside Mental Health NHS Trust";
   private static final String NORTHGATE = "Northgate Community Wellbeing";
+  /** What the assessor typed as findings: markup and Markdown a form must show as written. */
+  private static final String AS_TYPED = "<img src=x onerror=alert(1)> and **bold**, as the assessor typed them";
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -73,11 +75,12 @@ class StaffTasklistBrowserIntegrationTests extends BrowserTestSupport {
     taskService.setAssignee(task(second, ASSESS_EVIDENCE), leadAssessor); // as a scheme manager reallocates
     assessments = List.of(youth, second);
 
-    // a case assessed at Foundation, waiting for the certification panel
+    // a case assessed at Foundation, waiting for the certification panel, with markup in the findings
     panelCase = caseAtAssessment("riverside", RIVERSIDE, "Browser Panel Ward " + System.nanoTime());
     String lead = (String) runtimeService.getVariable(panelCase.getId(), CertificationProcess.LEAD_ASSESSOR.name());
-    complete(lead, panelCase, ASSESS_EVIDENCE,
-        ProcessTestSupport.assessment(false, ProcessTestSupport.allIndicatorsUpTo("foundation")));
+    Map<String, Object> findings = ProcessTestSupport.assessment(false, ProcessTestSupport.allIndicatorsUpTo("foundation"));
+    findings.put("leadershipAssessorComment", AS_TYPED);
+    complete(lead, panelCase, ASSESS_EVIDENCE, findings);
     task(panelCase, APPROVE_CERTIFICATION);
 
     // public feedback on the demo's certificate, with markup in it
@@ -124,6 +127,16 @@ class StaffTasklistBrowserIntegrationTests extends BrowserTestSupport {
     // the reports link is for scheme managers only
     assertThat(panel.locator("a.equitymark-reports-link").count()).isZero();
     assertThat(panel.locator("a.equitymark-drafts-link").count()).isZero();
+
+    // when the panel opens the case, then it reads the assessor's findings as typed, nothing rendered
+    panel.locator("ol.tasks-list li.task a[href*='task=" + task(panelCase, APPROVE_CERTIFICATION) + "']").first().click();
+    Locator findings = panel.locator("form.fjs-form .fjs-form-field-text").filter(
+        new Locator.FilterOptions().setHasText("onerror"));
+    findings.first().waitFor();
+    assertThat(findings.first().innerText()).contains(AS_TYPED);
+    assertThat(panel.locator("form.fjs-form img").count()).as("an img element").isZero();
+    assertThat(findings.first().locator("strong, b").filter(new Locator.FilterOptions().setHasText("bold")).count())
+        .as("bold made of the typed **").isZero();
   }
 
   @Test
