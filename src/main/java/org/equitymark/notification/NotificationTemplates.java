@@ -1,5 +1,8 @@
 package org.equitymark.notification;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class NotificationTemplates {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final MessageSource messages;
 
@@ -41,6 +46,41 @@ public class NotificationTemplates {
   /** A level's name in the language ({@code level.{id}} of the page texts); an unknown id as it is. */
   public String levelName(String levelId, Locale locale) {
     return messages.getMessage("level." + levelId, null, levelId, locale);
+  }
+
+  /**
+   * The gap analysis ({@code gapAnalysis}, the JSON of scoring/GapAnalysis) as the Markdown of
+   * {@code gapAnalysisText}, written in the language: area and level names from the page texts
+   * ({@code area.{id}}, {@code level.{id}}), an indicator's Welsh text ({@code textCy}) where the
+   * framework has one. Null when the JSON cannot be read.
+   */
+  public String gapAnalysisText(String gapAnalysis, Locale locale) {
+    JsonNode gaps;
+    try {
+      gaps = JSON.readTree(gapAnalysis);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    boolean welsh = "cy".equals(locale.getLanguage());
+    StringBuilder text = new StringBuilder();
+    for (JsonNode area : gaps.path("areas")) {
+      if (area.path("missing").isEmpty()) {
+        continue;
+      }
+      String id = area.path("area").asText();
+      text.append("**").append(messages.getMessage("area." + id, null, area.path("areaName").asText(id), locale))
+          .append("**\n\n");
+      for (JsonNode indicator : area.path("missing")) {
+        String indicatorText = welsh && indicator.hasNonNull("textCy") ? indicator.path("textCy").asText()
+            : indicator.path("text").asText();
+        text.append("- ").append(levelName(indicator.path("level").asText(), locale)).append(" (")
+            .append(indicator.path("id").asText()).append("): ").append(indicatorText).append('\n');
+      }
+      text.append('\n');
+    }
+    return text.isEmpty()
+        ? messages.getMessage("gap.nothingMissing", new Object[] {levelName(gaps.path("targetLevel").asText(), locale)}, locale)
+        : text.toString().trim();
   }
 
   /** The {@code {variable}} names a notification's subject and body use, in the given language. */

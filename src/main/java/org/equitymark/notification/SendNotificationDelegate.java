@@ -1,6 +1,8 @@
 package org.equitymark.notification;
 
 import static org.equitymark.process.CertificationProcess.CONTACT_EMAIL;
+import static org.equitymark.process.CertificationProcess.GAP_ANALYSIS;
+import static org.equitymark.process.CertificationProcess.GAP_ANALYSIS_TEXT;
 import static org.equitymark.process.CertificationProcess.NOTIFICATION;
 import static org.equitymark.process.CertificationProcess.PREFERRED_LANGUAGE;
 
@@ -62,6 +64,12 @@ public class SendNotificationDelegate implements JavaDelegate {
     Map<String, Object> model = new HashMap<>();
     for (String name : templates.placeholders(notification, locale)) {
       Object value = execution.getVariable(name);
+      if (GAP_ANALYSIS_TEXT.name().equals(name) && !"en".equals(locale.getLanguage())
+          && execution.getVariable(GAP_ANALYSIS.name()) != null) {
+        // the gap analysis written in the mail's language, from its JSON (the text variable is English)
+        String written = templates.gapAnalysisText(String.valueOf(execution.getVariable(GAP_ANALYSIS.name())), locale);
+        value = written != null ? written : value;
+      }
       if (value instanceof String || value instanceof Number || value instanceof Boolean) {
         // a level is written in the mail's language (Sylfaen, not foundation)
         model.put(name, name.endsWith("Level") && value instanceof String id ? templates.levelName(id, locale) : value);

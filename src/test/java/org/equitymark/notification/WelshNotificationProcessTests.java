@@ -1,7 +1,9 @@
 package org.equitymark.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
+import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
 
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
@@ -58,6 +60,34 @@ class WelshNotificationProcessTests extends ProcessTestSupport {
         .doesNotContain("developing", "Tasklist");
     assertThat(invitation.getReplyTo()).extracting(Object::toString).singleElement().asString()
         .contains("schemes@equitymark.org.uk");
+  }
+
+  @Test
+  void shouldWriteTheGapAnalysisOfAWelshCaseInWelsh() throws Exception {
+    // given a Welsh case aiming at Developing with only the Foundation indicators claimed
+    String email = uniqueEmail();
+    String applicant = newApplicant();
+    Map<String, Object> registration = registration(email);
+    registration.put("preferredLanguage", "cy");
+    registration.put("targetLevel", "developing");
+    ProcessInstance instance = register(applicant, registration);
+    runAsyncJobs();
+    complete("finance1", instance, CONFIRM_PAYMENT, Map.of("paymentReceived", true, "paymentReference", "BACS 8"));
+    runAsyncJobs();
+    complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, selfAssessment(allIndicatorsUpTo("foundation")));
+
+    // when the support officer sends advice
+    complete("support1", instance, REVIEW_SELF_ASSESSMENT,
+        Map.of("readyForAssessment", false, "supportAdvice", "Ychwanegwch eich cynllun strategol."));
+    runAsyncJobs();
+
+    // then the gap analysis names the areas and levels in Welsh, the indicators by id
+    MimeMessage advice = TestMailServer.to(email).get(TestMailServer.to(email).size() - 1);
+    assertThat(advice.getSubject()).endsWith(": cyngor ar eich hunanasesiad");
+    assertThat(advice.getContent().toString())
+        .contains("**Arweinyddiaeth, llywodraethu ac atebolrwydd**", "**Y gweithlu a hyfforddiant**",
+            "- Datblygu (leadership.developing.1): ")
+        .doesNotContain("Leadership, governance and accountability", "Workforce and training", "- Developing (");
   }
 
   @Test
