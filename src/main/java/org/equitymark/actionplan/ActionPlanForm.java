@@ -1,6 +1,7 @@
 package org.equitymark.actionplan;
 
 import static org.equitymark.process.CertificationProcess.ACTION_PLAN;
+import static org.equitymark.process.CertificationProcess.FRAMEWORK_VERSION;
 import static org.equitymark.submission.Field.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +13,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.framework.Frameworks;
 import org.equitymark.framework.Level;
 import org.equitymark.submission.Checks;
 import org.equitymark.process.CertificationProcess;
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code agreeActionPlan}: every action has a priority 1/2/3, a person responsible and a target
  * date that is not in the past. Drafted actions name a framework indicator; the applicant's own
- * ideas need the action written out.
+ * ideas need the action written out. Indicators are those of the case's framework version.
  */
 @Component
 class ActionPlanForm implements SubmissionForm {
@@ -38,10 +41,10 @@ class ActionPlanForm implements SubmissionForm {
   private static final Set<String> KEYS =
       Set.of("indicatorId", "area", "level", "action", "priority", "personResponsible", "targetDate");
 
-  private final EvidenceFramework framework;
+  private final Frameworks frameworks;
 
-  ActionPlanForm(EvidenceFramework framework) {
-    this.framework = framework;
+  ActionPlanForm(Frameworks frameworks) {
+    this.frameworks = frameworks;
   }
 
   @Override
@@ -66,6 +69,23 @@ class ActionPlanForm implements SubmissionForm {
     }
   }
 
+  @Override
+  public void checkCase(DelegateExecution execution, Problems problems) {
+    Object plan = execution.getVariableTyped(ACTION_PLAN.name(), false) instanceof SerializableValue s
+        ? s.getValueSerialized() : null;
+    checkIndicators(frameworks.ofCase(FRAMEWORK_VERSION.get(execution)), (String) plan, problems);
+  }
+
+  /** Each action's indicator, area and level agree with the framework version. */
+  static void checkIndicators(EvidenceFramework framework, String plan, Problems problems) {
+    JsonNode items = items(plan).orElseThrow();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).isObject()) {
+        checkIndicator(framework, items.get(i), "actionPlan[" + i + "].", problems);
+      }
+    }
+  }
+
   private void check(JsonNode item, String at, LocalDate today, Problems problems) {
     if (!item.isObject()) {
       problems.add(at.substring(0, at.length() - 1), "must be an action with priority, personResponsible and targetDate");
@@ -76,6 +96,22 @@ class ActionPlanForm implements SubmissionForm {
         problems.add(at + key, "is not a field of an action");
       }
     });
+    problem(Checks.paragraphs(1, 500), text(item, "action"))
+        .ifPresent(reason -> problems.add(at + "action", "must describe the action in 1 to 500 characters: " + reason));
+    if (!Set.of("1", "2", "3").contains(text(item, "priority"))) {
+      problems.add(at + "priority", "must be 1, 2 or 3");
+    }
+    problem(Checks.text(2, 120), text(item, "personResponsible"))
+        .ifPresent(reason -> problems.add(at + "personResponsible", reason));
+    Optional<LocalDate> target = date(text(item, "targetDate"));
+    if (target.isEmpty()) {
+      problems.add(at + "targetDate", "must be a date such as 2027-03-31");
+    } else if (target.get().isBefore(today)) {
+      problems.add(at + "targetDate", "must not be in the past");
+    }
+  }
+
+  private static void checkIndicator(EvidenceFramework framework, JsonNode item, String at, Problems problems) {
     String indicatorId = text(item, "indicatorId");
     Optional<EvidenceFramework.Indicator> indicator = framework.indicator(indicatorId);
     if (!indicatorId.isEmpty() && indicator.isEmpty()) {
@@ -90,19 +126,6 @@ class ActionPlanForm implements SubmissionForm {
     if (!level.isEmpty() && (!List.of(Level.certifiableIds()).contains(level)
         || indicator.isPresent() && !indicator.get().level().equals(level))) {
       problems.add(at + "level", "must be the level of the indicator");
-    }
-    problem(Checks.paragraphs(1, 500), text(item, "action"))
-        .ifPresent(reason -> problems.add(at + "action", "must describe the action in 1 to 500 characters: " + reason));
-    if (!Set.of("1", "2", "3").contains(text(item, "priority"))) {
-      problems.add(at + "priority", "must be 1, 2 or 3");
-    }
-    problem(Checks.text(2, 120), text(item, "personResponsible"))
-        .ifPresent(reason -> problems.add(at + "personResponsible", reason));
-    Optional<LocalDate> target = date(text(item, "targetDate"));
-    if (target.isEmpty()) {
-      problems.add(at + "targetDate", "must be a date such as 2027-03-31");
-    } else if (target.get().isBefore(today)) {
-      problems.add(at + "targetDate", "must not be in the past");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.equitymark.process.CertificationProcess.CLARIFICATION_NEEDED;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_QUESTIONS;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_RESPONSE;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_ROUNDS;
+import static org.equitymark.process.CertificationProcess.FRAMEWORK_VERSION;
 import static org.equitymark.process.CertificationProcess.LEAD_ASSESSOR;
 import static org.equitymark.process.CertificationProcess.PANEL_DECISION;
 import static org.equitymark.submission.Field.optional;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.equitymark.allocation.RoleSeparation;
 import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.framework.Frameworks;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.submission.Checks;
 import org.equitymark.submission.Field;
@@ -36,12 +38,16 @@ class AssessmentForm implements SubmissionForm {
   private final List<Field> fields = new ArrayList<>();
   private final int maxRounds;
 
-  AssessmentForm(EvidenceFramework framework,
+  private final Frameworks frameworks;
+
+  AssessmentForm(Frameworks frameworks,
       @Value("${equitymark.assessment.max-clarification-rounds}") int maxRounds) {
+    this.frameworks = frameworks;
     this.maxRounds = maxRounds;
     for (String area : EvidenceFramework.AREA_IDS) {
       fields.add(optional(CertificationProcess.confirmedIndicators(area).name(),
-          Checks.jsonListOf(id -> framework.isIndicatorOf(area, id), "indicator ids of area " + area)));
+          Checks.jsonListOf(id -> id.matches(EvidenceFramework.indicatorIdPattern(area)),
+              "indicator ids of area " + area)));
       fields.add(optional(CertificationProcess.assessorComment(area).name(), Checks.paragraphs(MAX_TEXT)));
     }
     fields.add(required(CLARIFICATION_NEEDED.name(), Checks.yesNo()));
@@ -81,6 +87,9 @@ class AssessmentForm implements SubmissionForm {
 
   @Override
   public void checkCase(DelegateExecution execution, Problems problems) {
+    EvidenceFramework framework = frameworks.ofCase(FRAMEWORK_VERSION.get(execution));
+    CertificationProcess.confirmedByArea(execution).forEach((area, ids) -> framework.problemWithIndicators(area, ids)
+        .ifPresent(reason -> problems.add(CertificationProcess.confirmedIndicators(area).name(), reason)));
     if (Boolean.TRUE.equals(CLARIFICATION_NEEDED.get(execution))
         && CLARIFICATION_ROUNDS.get(execution, 0L) >= maxRounds) {
       problems.add(CLARIFICATION_NEEDED.name(), "cannot be true: all " + maxRounds

@@ -1,6 +1,7 @@
 package org.equitymark.assessment;
 
 import static org.equitymark.process.CertificationProcess.ACHIEVED_LEVEL;
+import static org.equitymark.process.CertificationProcess.FRAMEWORK_VERSION;
 import static org.equitymark.process.CertificationProcess.MODERATION_REQUIRED;
 import static org.equitymark.process.CertificationProcess.OUTCOME;
 import static org.equitymark.process.CertificationProcess.SELF_ASSESSED_LEVEL;
@@ -9,6 +10,7 @@ import static org.equitymark.process.CertificationProcess.TARGET_LEVEL;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.equitymark.framework.Frameworks;
 import org.equitymark.framework.Level;
 import org.equitymark.panel.PanelReview;
 import org.equitymark.process.CertificationProcess;
@@ -18,22 +20,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code scoreAssessment}: the confirmed indicators give {@code {area}Level}, the DMN
- * {@code certification-level} gives {@code achievedLevel}, and with the target the {@code outcome};
+ * {@code certification-level} gives {@code achievedLevel} (against the case's framework version), and
+ * with the target the {@code outcome};
  * and whether a moderator must look at it.
  */
 @Component("scoreAssessment")
 public class ScoreAssessmentDelegate implements JavaDelegate {
 
-  private final Scorer scorer;
+  private final Frameworks frameworks;
   private final OverallLevel overallLevel;
 
-  public ScoreAssessmentDelegate(Scorer scorer, OverallLevel overallLevel) {
-    this.scorer = scorer;
+  public ScoreAssessmentDelegate(Frameworks frameworks, OverallLevel overallLevel) {
+    this.frameworks = frameworks;
     this.overallLevel = overallLevel;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    Scorer scorer = new Scorer(frameworks.ofCase(FRAMEWORK_VERSION.get(execution)));
     Map<String, Level> areaLevels = scorer.areaLevels(CertificationProcess.confirmedByArea(execution));
     areaLevels.forEach((area, level) -> CertificationProcess.level(area).set(execution, level.id()));
     Level achieved = overallLevel.of(areaLevels);

@@ -16,6 +16,8 @@ import org.equitymark.allocation.Assessor;
 import org.equitymark.allocation.AssessorDeclaration;
 import org.equitymark.allocation.AssessorPool;
 import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.framework.Frameworks;
+import org.equitymark.framework.Level;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.registration.Organisations;
 import org.slf4j.Logger;
@@ -69,13 +71,15 @@ class DemoData implements ApplicationRunner {
   private final CaseDriver cases;
   private final boolean onPostgres;
   private final boolean allowOnPostgres;
+  private final Frameworks frameworks;
 
   DemoData(IdentityService identityService, AssessorPool assessorPool, Organisations organisations,
-      RuntimeService runtimeService,
+      RuntimeService runtimeService, Frameworks frameworks,
       TaskService taskService, ManagementService managementService, TransactionTemplate transaction,
       @Value("${spring.datasource.url:}") String url,
       @Value("${equitymark.demo.allow-on-postgres:false}") boolean allowOnPostgres) {
     this.identityService = identityService;
+    this.frameworks = frameworks;
     this.assessorPool = assessorPool;
     this.organisations = organisations;
     this.runtimeService = runtimeService;
@@ -162,13 +166,17 @@ class DemoData implements ApplicationRunner {
         Map.of("readyForAssessment", true));
   }
 
-  /** Every foundation indicator of every area under {area}{listSuffix}, and a text under {area}{textSuffix}. */
-  private static Map<String, Object> selfAssessment(String listSuffix, String textSuffix, String text) {
+  /**
+   * Every foundation indicator of every area of the framework in force under {area}{listSuffix}, and a
+   * text under {area}{textSuffix}.
+   */
+  private Map<String, Object> selfAssessment(String listSuffix, String textSuffix, String text) {
     Map<String, Object> variables = new HashMap<>();
-    for (String area : EvidenceFramework.AREA_IDS) {
-      variables.put(area + listSuffix,
-          SpinValues.jsonValue("[\"" + area + ".foundation.1\",\"" + area + ".foundation.2\"]").create());
-      variables.put(area + textSuffix, text.replace("{area}", area));
+    for (EvidenceFramework.Area area : frameworks.current().areas()) {
+      String ids = area.indicatorsAt(Level.FOUNDATION).stream().map(i -> "\"" + i.id() + "\"")
+          .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+      variables.put(area.id() + listSuffix, SpinValues.jsonValue(ids).create());
+      variables.put(area.id() + textSuffix, text.replace("{area}", area.id()));
     }
     return variables;
   }

@@ -3,18 +3,18 @@ package org.equitymark.framework;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The evidence framework, read-only and public: what providers are assessed against. */
+/** The evidence framework in force, read-only and public: what new cases are assessed against. */
 @RestController
 class FrameworkController {
 
-  private final EvidenceFramework framework;
+  private final Frameworks frameworks;
 
-  FrameworkController(EvidenceFramework framework) {
-    this.framework = framework;
+  FrameworkController(Frameworks frameworks) {
+    this.frameworks = frameworks;
   }
 
   @GetMapping("/api/framework")
   EvidenceFramework framework() {
-    return framework;
+    return frameworks.current();
   }
 }

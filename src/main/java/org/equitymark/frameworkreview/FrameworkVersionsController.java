@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code PUT /api/framework/versions/{version}} (scheme managers): uploads the draft of a new
  * framework version (the whole framework, as {@code GET /api/framework} shows it, with this
- * version), for the yearly review to publish; 409 once published. {@code GET} reads a version.
+ * version), for the yearly review to publish; 409 once published. {@code GET} reads a version: any
+ * published one is public, a draft is for scheme managers.
  */
 @RestController
 class FrameworkVersionsController {
@@ -48,12 +49,13 @@ class FrameworkVersionsController {
     return answer(HttpStatus.OK, "drafted", "Draft " + version + " saved; the framework review may publish it");
   }
 
+  /** A published version, to anyone; a draft only to scheme managers (to others it does not exist). */
   @GetMapping("/api/framework/versions/{version}")
   ResponseEntity<?> read(@PathVariable String version) {
-    if (!SchemeManagers.isCurrentUser(identityService)) {
-      return answer(HttpStatus.FORBIDDEN, "forbidden", "Framework drafts are for scheme managers");
+    if (!versions.isPublished(version) && !SchemeManagers.isCurrentUser(identityService)) {
+      return answer(HttpStatus.NOT_FOUND, "not-found", "No published framework version " + version);
     }
-    return versions.content(version).<ResponseEntity<?>>map(content -> ResponseEntity.ok()
+    return versions.json(version).<ResponseEntity<?>>map(content -> ResponseEntity.ok()
             .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(content))
         .orElseGet(() -> answer(HttpStatus.NOT_FOUND, "not-found", "No framework version " + version));
   }

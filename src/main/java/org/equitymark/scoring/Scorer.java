@@ -9,13 +9,12 @@ import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.framework.EvidenceFramework.Area;
 import org.equitymark.framework.EvidenceFramework.Indicator;
 import org.equitymark.framework.Level;
-import org.springframework.stereotype.Component;
 
 /**
  * The scoring rule of the framework, knowing nothing of Camunda: an area's level is the highest
- * level whose indicators, and all lower levels' indicators, are all met.
+ * level whose indicators, and all lower levels' indicators, are all met. One scorer per framework
+ * version: a case is scored against the version it recorded at its start.
  */
-@Component
 public class Scorer {
 
   private final EvidenceFramework framework;

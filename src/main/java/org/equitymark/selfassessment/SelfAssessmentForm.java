@@ -1,10 +1,13 @@
 package org.equitymark.selfassessment;
 
+import static org.equitymark.process.CertificationProcess.FRAMEWORK_VERSION;
 import static org.equitymark.submission.Field.optional;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.framework.Frameworks;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.process.JsonLists;
 import org.equitymark.submission.Checks;
@@ -15,7 +18,8 @@ import org.equitymark.submission.SubmissionValidator.Submission;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code completeSelfAssessment}: per area, the indicators claimed (ids of that area only) and the
+ * {@code completeSelfAssessment}: per area, the indicators claimed (ids of that area in the case's
+ * framework version) and the
  * evidence. At least one indicator must be claimed somewhere.
  */
 @Component
@@ -25,10 +29,14 @@ class SelfAssessmentForm implements SubmissionForm {
 
   private final List<Field> fields = new ArrayList<>();
 
-  SelfAssessmentForm(EvidenceFramework framework) {
+  private final Frameworks frameworks;
+
+  SelfAssessmentForm(Frameworks frameworks) {
+    this.frameworks = frameworks;
     for (String area : EvidenceFramework.AREA_IDS) {
       fields.add(optional(CertificationProcess.indicators(area).name(),
-          Checks.jsonListOf(id -> framework.isIndicatorOf(area, id), "indicator ids of area " + area)));
+          Checks.jsonListOf(id -> id.matches(EvidenceFramework.indicatorIdPattern(area)),
+              "indicator ids of area " + area)));
       fields.add(optional(CertificationProcess.evidence(area).name(), Checks.paragraphs(MAX_EVIDENCE)));
     }
   }
@@ -41,6 +49,14 @@ class SelfAssessmentForm implements SubmissionForm {
   @Override
   public List<Field> fields() {
     return fields;
+  }
+
+  /** Every claimed indicator is one of the case's framework version. */
+  @Override
+  public void checkCase(DelegateExecution execution, Problems problems) {
+    EvidenceFramework framework = frameworks.ofCase(FRAMEWORK_VERSION.get(execution));
+    CertificationProcess.claimedByArea(execution).forEach((area, ids) -> framework.problemWithIndicators(area, ids)
+        .ifPresent(reason -> problems.add(CertificationProcess.indicators(area).name(), reason)));
   }
 
   @Override

@@ -10,7 +10,7 @@ class DemoDataTests {
 
   @Test
   void shouldRefuseToRunOnPostgresqlUnlessExplicitlyAllowed() {
-    DemoData demo = new DemoData(null, null, null, null, null, null, null,
+    DemoData demo = new DemoData(null, null, null, null, null, null, null, null,
         "jdbc:postgresql://db.example:5432/equitymark", false);
 
     assertThatThrownBy(() -> demo.run(new DefaultApplicationArguments()))

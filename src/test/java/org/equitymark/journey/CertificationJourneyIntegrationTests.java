@@ -167,9 +167,25 @@ class CertificationJourneyIntegrationTests extends HttpTestSupport {
 
   @Test
   void shouldServeTheEvidenceFrameworkToAnyone() {
+    // the current version, with its Welsh texts and guidance
     JsonNode framework = anonymous.get("/api/framework").json();
-    assertThat(framework.get("version").asText()).isEqualTo("2026.1");
+    org.equitymark.framework.EvidenceFramework latest = org.equitymark.framework.TestFrameworks.latest();
+    assertThat(framework.get("version").asText()).isEqualTo(latest.version()).isNotEqualTo("2026.1");
     assertThat(framework.get("areas")).hasSize(5);
+    JsonNode indicator = framework.get("areas").get(0).get("indicators").get(0);
+    assertThat(indicator.get("guidance").asText()).isEqualTo(latest.areas().get(0).indicators().get(0).guidance());
+    assertThat(indicator.get("textCy").asText()).isNotBlank();
+
+    // and any published version, version 1 included, without its absent Welsh fields
+    JsonNode first = anonymous.get("/api/framework/versions/2026.1").json();
+    assertThat(first.get("version").asText()).isEqualTo("2026.1");
+    assertThat(first.get("areas").get(0).get("indicators").get(0).has("guidance")).isFalse();
+    assertThat(anonymous.get("/api/framework/versions/" + latest.version()).json().get("version").asText())
+        .isEqualTo(latest.version());
+
+    // but not a draft, nor a version that does not exist
+    assertThat(anonymous.get("/api/framework/versions/1999.1").status()).isEqualTo(404);
+    assertThat(finance.get("/api/framework/versions/1999.1").status()).isEqualTo(404);
   }
 
   private long count(String path) {

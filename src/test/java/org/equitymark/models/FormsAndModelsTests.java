@@ -40,7 +40,7 @@ class FormsAndModelsTests extends ProcessTestSupport {
 
   @Autowired RepositoryService repositoryService;
   @Autowired List<SubmissionForm> submissionForms;
-  @Autowired EvidenceFramework framework;
+  private final EvidenceFramework framework = org.equitymark.framework.TestFrameworks.shipped();
 
   @Test
   void shouldDeployEveryFormUnderItsOwnId() throws IOException {

@@ -122,13 +122,11 @@ public abstract class HttpTestSupport {
     return findings;
   }
 
-  /** Every indicator of every area up to the level (foundation or developing). */
+  /** Every indicator of every area up to the level, in the framework version new cases record. */
   public static String[] indicators(String upTo) {
-    List<String> levels = upTo.equals("foundation") ? List.of("foundation") : List.of("foundation", "developing");
-    return AREAS.stream()
-        .flatMap(area -> levels.stream().flatMap(level -> java.util.stream.Stream.of(
-            area + "." + level + ".1", area + "." + level + ".2")))
-        .toArray(String[]::new);
+    org.equitymark.framework.Level level = org.equitymark.framework.Level.fromId(upTo).orElseThrow();
+    return org.equitymark.framework.TestFrameworks.latest().areas().stream().flatMap(a -> a.indicators().stream())
+        .filter(i -> level.atLeast(i.levelValue())).map(i -> i.id()).toArray(String[]::new);
   }
 
   /** Per area, a Json list of the ids of that area under the key {area}{suffix}, plus text under {area}{textSuffix}. */

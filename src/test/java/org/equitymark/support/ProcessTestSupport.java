@@ -35,6 +35,8 @@ import org.equitymark.allocation.Assessor;
 import org.equitymark.allocation.AssessorDeclaration;
 import org.equitymark.allocation.AssessorPool;
 import org.equitymark.framework.EvidenceFramework;
+import org.equitymark.framework.Level;
+import org.equitymark.framework.TestFrameworks;
 import org.equitymark.process.CertificationProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -275,15 +277,14 @@ public abstract class ProcessTestSupport {
 
   /** Every indicator of the given levels in every area. */
   public static String[] allIndicatorsUpTo(String level) {
-    List<String> ids = new ArrayList<>();
-    List<String> levels = List.of("foundation", "developing", "competence", "excellence");
-    for (String area : EvidenceFramework.AREA_IDS) {
-      for (String l : levels.subList(0, levels.indexOf(level) + 1)) {
-        ids.add(area + "." + l + ".1");
-        ids.add(area + "." + l + ".2");
-      }
-    }
-    return ids.toArray(String[]::new);
+    return allIndicatorsUpTo(TestFrameworks.latest(), level);
+  }
+
+  /** Every indicator of the given levels in every area of this framework version. */
+  public static String[] allIndicatorsUpTo(EvidenceFramework framework, String level) {
+    Level upTo = Level.fromId(level).orElseThrow();
+    return framework.areas().stream().flatMap(a -> a.indicators().stream())
+        .filter(i -> upTo.atLeast(i.levelValue())).map(EvidenceFramework.Indicator::id).toArray(String[]::new);
   }
 
   protected <T> T as(String userId, java.util.function.Supplier<T> work) {
