@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * HTTP Basic for the Stage 4 staff API under paths that also hold public endpoints, which servlet
  * URL patterns cannot tell apart: {@code POST /api/certificates/{n}/revocation} (while
  * {@code GET /api/certificates/{n}} stays public), the reports, framework drafts
- * ({@code /api/framework/versions/*}, while {@code GET /api/framework} stays public), and the feedback list and triage
+ * ({@code /api/framework/versions/*}, while {@code GET /api/framework} and reading a published version without
+ * credentials stay public), and the feedback list and triage
  * (while {@code POST /api/feedback/{certificateNumber}} stays public). Missing or wrong credentials
  * get 401 with {@code WWW-Authenticate: Basic}; each controller answers 403 to an authenticated user
  * who is not a scheme manager.
@@ -27,8 +28,12 @@ class StaffApiAuthenticationConfiguration {
 
   static final Predicate<HttpServletRequest> STAFF_ONLY = request -> {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/reports") || path.startsWith("/api/framework/versions")) {
+    if (path.startsWith("/api/reports")) {
       return true;
+    }
+    if (path.startsWith("/api/framework/versions")) {
+      // a published version is public: reading one without credentials is no staff call
+      return !"GET".equals(request.getMethod()) || request.getHeader("Authorization") != null;
     }
     if (path.startsWith("/api/certificates/")) {
       return path.endsWith("/revocation");

@@ -208,7 +208,7 @@ class AccessIntegrationTests extends HttpTestSupport {
         new String[] {"GET", "/api/reports/summary"}, new String[] {"GET", "/api/reports"},
         new String[] {"GET", "/api/feedback"}, new String[] {"PUT", "/api/feedback/1"},
         new String[] {"POST", "/api/certificates/EM-2026-00001/revocation"},
-        new String[] {"GET", "/api/framework/versions/2099.1"}, new String[] {"GET", "/api/assessors"});
+        new String[] {"PUT", "/api/framework/versions/2099.1"}, new String[] {"GET", "/api/assessors"});
     for (String[] call : protectedCalls) {
       // anonymous: challenged, not forbidden
       RestClient.Response anonymousCall = send(anonymous(), call[0], call[1], empty);
@@ -219,6 +219,10 @@ class AccessIntegrationTests extends HttpTestSupport {
     }
     // the public parts of the same paths stay open
     assertThat(anonymous().get("/api/framework").status()).isEqualTo(200);
+    assertThat(anonymous().get("/api/framework/versions/2026.1").status()).isEqualTo(200);
+    // a draft (or no such version) is not found by anyone but scheme managers
+    assertThat(anonymous().get("/api/framework/versions/2099.1").status()).isEqualTo(404);
+    assertThat(applicant.get("/api/framework/versions/2099.1").status()).isEqualTo(404);
     assertThat(anonymous().get("/api/certificates/EM-2026-99999").status()).isEqualTo(404);
   }
 
