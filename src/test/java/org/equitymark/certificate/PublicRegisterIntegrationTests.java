@@ -110,9 +110,10 @@ class PublicRegisterIntegrationTests {
     assertThat(english.statusCode()).isEqualTo(200);
     assertThat(english.body()).contains("<html lang=\"en\"", "Genuine and current", "genuine EquityMark certificate",
         "Verify Me Health", "Ward 5", "Competence", "Leadership, governance and accountability", "lang=\"cy\"");
+    assertThat(english.body()).containsPattern("Framework version</dt>\\s*<dd>" + certificate.frameworkVersion() + "<");
     assertThat(welsh.statusCode()).isEqualTo(200);
     assertThat(welsh.body()).contains("<html lang=\"cy\"", "Go iawn a chyfredol", "Cymhwysedd", "Gwirio tystysgrif",
-        "Neidio i&#39;r prif gynnwys");
+        "Neidio i&#39;r prif gynnwys", "Fersiwn y fframwaith");
     assertThat(welshBrowser.body()).contains("<html lang=\"cy\"", "Go iawn a chyfredol");
   }
 

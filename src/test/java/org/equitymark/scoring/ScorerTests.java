@@ -244,6 +244,20 @@ class ScorerTests {
   }
 
   @Test
+  void shouldNameTheMissingIndicatorsByIdWhenTheirTextsWouldNotFitAStringVariable() {
+    // given: nothing claimed, excellence the target: every indicator of the framework is missing
+    GapAnalysis gaps = scorer.gapAnalysis(Level.EXCELLENCE, Map.of());
+
+    // when
+    String text = gaps.toText();
+
+    // then
+    assertThat(text.length()).isLessThanOrEqualTo(GapAnalysis.MAX_TEXT);
+    assertThat(text).contains(FRAMEWORK.area("outcomes").name(), "outcomes.excellence.1", "leadership.foundation.1")
+        .doesNotContain(FRAMEWORK.indicator("leadership.foundation.1").orElseThrow().text());
+  }
+
+  @Test
   void shouldSayNothingIsMissingWhenTheGapAnalysisIsEmpty() {
     // given
     Map<String, List<String>> claimed = everyArea(Level.FOUNDATION, Level.DEVELOPING);
