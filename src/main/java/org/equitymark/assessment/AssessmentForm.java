@@ -1,5 +1,6 @@
 package org.equitymark.assessment;
 
+import static org.equitymark.process.CertificationProcess.CLARIFICATION_INDICATOR;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_NEEDED;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_QUESTIONS;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_RESPONSE;
@@ -52,6 +53,7 @@ class AssessmentForm implements SubmissionForm {
     }
     fields.add(required(CLARIFICATION_NEEDED.name(), Checks.yesNo()));
     fields.add(optional(CLARIFICATION_QUESTIONS.name(), Checks.paragraphs(MAX_TEXT)));
+    fields.add(optional(CLARIFICATION_INDICATOR.name(), Checks.text(1, 60)));
   }
 
   @Override
@@ -83,6 +85,9 @@ class AssessmentForm implements SubmissionForm {
         && !submission.submittedText(CLARIFICATION_QUESTIONS.name())) {
       problems.add(CLARIFICATION_QUESTIONS.name(), "is required when asking for clarification");
     }
+    if (submission.submittedText(CLARIFICATION_INDICATOR.name()) && !submission.isTrue(CLARIFICATION_NEEDED.name())) {
+      problems.add(CLARIFICATION_INDICATOR.name(), "can only be given when asking for clarification");
+    }
   }
 
   @Override
@@ -90,6 +95,11 @@ class AssessmentForm implements SubmissionForm {
     EvidenceFramework framework = frameworks.ofCase(FRAMEWORK_VERSION.get(execution));
     CertificationProcess.confirmedByArea(execution).forEach((area, ids) -> framework.problemWithIndicators(area, ids)
         .ifPresent(reason -> problems.add(CertificationProcess.confirmedIndicators(area).name(), reason)));
+    String asked = CLARIFICATION_INDICATOR.get(execution);
+    if (asked != null && !asked.isBlank() && framework.indicator(asked).isEmpty()) {
+      problems.add(CLARIFICATION_INDICATOR.name(), asked + " is not an indicator of framework version "
+          + framework.version());
+    }
     if (Boolean.TRUE.equals(CLARIFICATION_NEEDED.get(execution))
         && CLARIFICATION_ROUNDS.get(execution, 0L) >= maxRounds) {
       problems.add(CLARIFICATION_NEEDED.name(), "cannot be true: all " + maxRounds
@@ -105,11 +115,15 @@ class AssessmentForm implements SubmissionForm {
   public void accepted(DelegateExecution execution, String userId) {
     execution.removeVariable(PANEL_DECISION.name());
     execution.removeVariable(CLARIFICATION_RESPONSE.name());
+    if (!Boolean.TRUE.equals(CLARIFICATION_NEEDED.get(execution))) {
+      execution.removeVariable(CLARIFICATION_INDICATOR.name());
+    }
     if (Boolean.TRUE.equals(CLARIFICATION_NEEDED.get(execution))) {
       long round = CLARIFICATION_ROUNDS.get(execution, 0L) + 1;
       CLARIFICATION_ROUNDS.set(execution, round);
-      ClarificationRecord.update(execution, thread -> thread.ask((int) round, userId, ClarificationRecord.now(),
-          CLARIFICATION_QUESTIONS.get(execution)));
+      String about = CLARIFICATION_INDICATOR.get(execution);
+      String questions = (about == null || about.isBlank() ? "" : "(" + about + ") ") + CLARIFICATION_QUESTIONS.get(execution);
+      ClarificationRecord.update(execution, thread -> thread.ask((int) round, userId, ClarificationRecord.now(), questions));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.equitymark.assessment;
 
+import static org.equitymark.process.CertificationProcess.CLARIFICATION_INDICATOR;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_NEEDED;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_QUESTIONS;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_RESPONSE;
@@ -46,5 +47,6 @@ class ClarificationForm implements SubmissionForm {
         thread -> thread.answer(userId, ClarificationRecord.now(), CLARIFICATION_RESPONSE.get(execution)));
     execution.removeVariable(CLARIFICATION_NEEDED.name());
     execution.removeVariable(CLARIFICATION_QUESTIONS.name());
+    execution.removeVariable(CLARIFICATION_INDICATOR.name());
   }
 }

@@ -91,13 +91,18 @@ final class FormTexts {
     }
   };
 
-  /** A value inserted into Markdown as plain text: every Markdown character escaped. */
+  /**
+   * A value inserted into Markdown as plain text: every Markdown character escaped; its lines kept as
+   * lines (a blank line starts a paragraph, a single line break stays a break), as a reader of
+   * text written over several lines expects.
+   */
   static String literal(Object value) {
     if (value == null) {
       return "";
     }
     String text = value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
         : String.valueOf(value);
-    return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!<>|~&])", "\\\\$1");
+    return text.replaceAll("([\\\\`*_{}\\[\\]()#+\\-.!<>|~&])", "\\\\$1")
+        .replaceAll("\\r\\n?", "\n").replaceAll("(?<!\\n)\\n(?!\\n)", "\\\\\n");
   }
 }

@@ -120,6 +120,10 @@ public final class CertificationProcess {
   // assessment and clarification: per area {area}ConfirmedIndicators, {area}AssessorComment, {area}Level
   public static final Variable<Boolean> CLARIFICATION_NEEDED = Variable.bool("clarificationNeeded");
   public static final Variable<String> CLARIFICATION_QUESTIONS = Variable.string("clarificationQuestions");
+  /** Optional: the one indicator (of the case's version) the assessor's clarification questions are about. */
+  public static final Variable<String> CLARIFICATION_INDICATOR = Variable.string("clarificationIndicator");
+  /** Task-local on {@code provideClarification}: the asked-about indicator's text and guidance, in the case's language. */
+  public static final Variable<String> CLARIFICATION_INDICATOR_TEXT = Variable.string("clarificationIndicatorText");
   public static final Variable<String> CLARIFICATION_RESPONSE = Variable.string("clarificationResponse");
   public static final Variable<Long> CLARIFICATION_ROUNDS = Variable.number("clarificationRounds");
   public static final Variable<Variable.JsonText> CLARIFICATION_THREAD = Variable.json("clarificationThread");
@@ -169,6 +173,23 @@ public final class CertificationProcess {
   public static Variable<List<String>> indicators(String area) {
     return Variable.stringList(area + "Indicators");
   }
+
+  /**
+   * Task-local, set where a task that lists indicators is created: the area's indicators of the
+   * case's framework version as checklist options ({@code [{value, label}]}) in the case's language.
+   */
+  public static Variable<Variable.JsonText> indicatorOptions(String area) {
+    return Variable.json(area + "IndicatorOptions");
+  }
+
+  /** Task-local: every indicator of the case's version as select options ({@code [{value, label}]}). */
+  public static final Variable<Variable.JsonText> INDICATOR_OPTIONS = Variable.json("indicatorOptions");
+
+  /** Task-local: per area, each indicator of the case's version with its guidance and examples of evidence, as text. */
+  public static final Variable<Variable.JsonText> INDICATOR_GUIDE = Variable.json("indicatorGuide");
+
+  /** Task-local: per area, each indicator of the case's version marked claimed or not, as text. */
+  public static final Variable<Variable.JsonText> CLAIM_SUMMARY = Variable.json("claimSummary");
 
   public static Variable<String> evidence(String area) {
     return Variable.string(area + "Evidence");

@@ -143,6 +143,47 @@ class CertificationStage3ProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  void shouldAskAboutOneIndicatorAndShowTheApplicantItsTextAndGuidance() {
+    // given
+    ProcessInstance instance = ready("foundation", allIndicatorsUpTo("foundation"));
+    String lead = leadAssessor(instance);
+    org.equitymark.framework.EvidenceFramework.Indicator asked = org.equitymark.framework.TestFrameworks.latest()
+        .indicator("access.foundation.1").orElseThrow();
+
+    // when the assessor names an indicator that is not one of the case's version, or names one without asking
+    Map<String, Object> unknown = new java.util.HashMap<>(assessment(true));
+    unknown.put("clarificationIndicator", "access.foundation.99");
+    Map<String, Object> notAsking = new java.util.HashMap<>(assessment(false, allIndicatorsUpTo("foundation")));
+    notAsking.put("clarificationIndicator", asked.id());
+
+    // then both are refused and the assessment stays open
+    Assertions.assertThatThrownBy(() -> complete(lead, instance, ASSESS_EVIDENCE, unknown))
+        .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("clarificationIndicator")
+        .hasMessageContaining("access.foundation.99 is not an indicator of framework version");
+    Assertions.assertThatThrownBy(() -> complete(lead, instance, ASSESS_EVIDENCE, notAsking))
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("can only be given when asking for clarification");
+    assertThat(instance).isWaitingAt(ASSESS_EVIDENCE);
+
+    // when the assessor asks about that one indicator
+    Map<String, Object> about = new java.util.HashMap<>(assessment(true));
+    about.put("clarificationIndicator", asked.id());
+    complete(lead, instance, ASSESS_EVIDENCE, about);
+    runAsyncJobs();
+
+    // then the applicant's task shows the indicator's text and guidance, and the thread names it
+    Assertions.assertThat((String) taskService.getVariableLocal(task(instance, PROVIDE_CLARIFICATION).getId(),
+        "clarificationIndicatorText")).contains(asked.id(), asked.text(), asked.guidance());
+    Assertions.assertThat((String) runtimeService.getVariable(instance.getId(), "clarificationThreadText"))
+        .contains(asked.id());
+
+    // and once answered, the next round starts with no indicator chosen
+    complete(applicant, instance, PROVIDE_CLARIFICATION, Map.of("clarificationResponse", "Our leaflets are in Welsh."));
+    assertThat(instance).isWaitingAt(ASSESS_EVIDENCE);
+    assertThat(instance).variables().doesNotContainKey("clarificationIndicator");
+  }
+
+  @Test
   void shouldConcludeOnTheEvidenceAtHandAfterThreeRounds() {
     // given three rounds of clarification
     ProcessInstance instance = ready("foundation", allIndicatorsUpTo("foundation"));

@@ -37,8 +37,13 @@ class FrameworkVersionsProcessTests extends ProcessTestSupport {
 
   /** A paid case waiting for its self-assessment; when a version is given, the case recorded it at its start. */
   private ProcessInstance paidCase(String applicant, String recordedVersion) {
+    return paidCase(applicant, recordedVersion, "en");
+  }
+
+  private ProcessInstance paidCase(String applicant, String recordedVersion, String language) {
     Map<String, Object> registration = registration(uniqueEmail());
     registration.put("targetLevel", "foundation");
+    registration.put("preferredLanguage", language);
     ProcessInstance instance = register(applicant, registration);
     if (recordedVersion != null) {
       // as a case that started before a later version was published recorded it
@@ -61,6 +66,53 @@ class FrameworkVersionsProcessTests extends ProcessTestSupport {
 
   private String recorded(ProcessInstance instance) {
     return (String) runtimeService.getVariable(instance.getId(), "frameworkVersion");
+  }
+
+  /** A task-local JSON variable of the task waiting at the element, parsed. */
+  private com.fasterxml.jackson.databind.JsonNode local(ProcessInstance instance, String taskKey, String name)
+      throws Exception {
+    Object value = taskService.getVariableLocalTyped(task(instance, taskKey).getId(), name, false);
+    Assertions.assertThat(value).as("%s on %s", name, taskKey).isNotNull();
+    return objectMapper.readTree(
+        ((org.camunda.bpm.engine.variable.value.SerializableValue) value).getValueSerialized());
+  }
+
+  @Test
+  void shouldShowEachCaseTheIndicatorsOfItsOwnVersionInItsLanguage() throws Exception {
+    // given a case on version 1 in English and a new case in Welsh
+    String first = newApplicant();
+    String second = newApplicant();
+    ProcessInstance onVersion1 = paidCase(first, VERSION_1.version(), "en");
+    ProcessInstance inWelsh = paidCase(second, null, "cy");
+    EvidenceFramework current = versions.ofCase(recorded(inWelsh));
+    EvidenceFramework.Indicator welshOne = current.area("access").indicators().get(0);
+
+    // then each self-assessment offers its own version's indicators, in the case's language
+    Assertions.assertThat(local(onVersion1, COMPLETE_SELF_ASSESSMENT, "accessIndicatorOptions").findValuesAsText("value"))
+        .containsExactlyElementsOf(VERSION_1.area("access").indicators().stream().map(i -> i.id()).toList());
+    Assertions.assertThat(local(onVersion1, COMPLETE_SELF_ASSESSMENT, "accessIndicatorOptions").get(0).get("label")
+        .asText()).endsWith(VERSION_1.area("access").indicators().get(0).text());
+    com.fasterxml.jackson.databind.JsonNode welshOptions = local(inWelsh, COMPLETE_SELF_ASSESSMENT, "accessIndicatorOptions");
+    Assertions.assertThat(welshOptions.findValuesAsText("value"))
+        .containsExactlyElementsOf(current.area("access").indicators().stream().map(i -> i.id()).toList());
+    Assertions.assertThat(welshOptions.get(0).get("label").asText()).endsWith(welshOne.textCy());
+    Assertions.assertThat(local(inWelsh, COMPLETE_SELF_ASSESSMENT, "indicatorGuide").get("access").asText())
+        .contains(welshOne.id(), welshOne.guidanceCy(), welshOne.evidenceExamplesCy().get(0));
+
+    // when the Welsh case claims its first access indicator
+    String[] claims = allIndicatorsUpTo(current, "foundation");
+    complete(second, inWelsh, COMPLETE_SELF_ASSESSMENT, selfAssessment(claims));
+
+    // then the support officer and the assessor see the same version's indicators, the claims marked
+    Assertions.assertThat(local(inWelsh, REVIEW_SELF_ASSESSMENT, "claimSummary").get("access").asText())
+        .contains(welshOne.id() + ", ").contains(welshOne.textCy());
+    complete("support1", inWelsh, REVIEW_SELF_ASSESSMENT, Map.of("readyForAssessment", true));
+    runAsyncJobs();
+    Assertions.assertThat(local(inWelsh, ASSESS_EVIDENCE, "accessIndicatorOptions").findValuesAsText("value"))
+        .contains(welshOne.id());
+    // and the options stay on the task: the case's variables hold none of them
+    Assertions.assertThat(runtimeService.getVariables(inWelsh.getId())).doesNotContainKeys(
+        "accessIndicatorOptions", "indicatorGuide", "claimSummary");
   }
 
   @Test

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
+import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.support.BrowserTestSupport;
 import org.junit.jupiter.api.Test;
@@ -102,13 +103,16 @@ class TasklistBrowserIntegrationTests extends BrowserTestSupport {
     JsonNode form = form("self-assessment");
     List<String> claimed = new ArrayList<>();
     for (String area : List.of("leadership", "workforce", "engagement", "access", "outcomes")) {
-      for (JsonNode option : values(form, area + "Indicators").subList(0, 2)) {
-        selfAssessment.getByLabel(option.get("label").asText()).check();
-        claimed.add(option.get("value").asText());
+      for (EvidenceFramework.Indicator indicator : FRAMEWORK.area(area).indicators().subList(0, 2)) {
+        selfAssessment.getByLabel(optionLabel(indicator), new Locator.GetByLabelOptions().setExact(true)).check();
+        claimed.add(indicator.id());
       }
       selfAssessment.getByLabel(label(form, area + "Evidence"))
           .fill("Typed in the browser: our " + area + " policy, see https://riverside.example/" + area);
     }
+    // and the form read the indicators, their guidance and examples from the case's framework version
+    EvidenceFramework.Indicator first = FRAMEWORK.area("access").indicators().get(0);
+    assertThat(selfAssessment.textContent()).contains(first.guidance(), first.evidenceExamples().get(0));
     screenshot(applicant, "tasklist-2-self-assessment");
     complete(applicant, instance, COMPLETE_SELF_ASSESSMENT);
 
@@ -134,9 +138,10 @@ class TasklistBrowserIntegrationTests extends BrowserTestSupport {
     Page support = loginToTasklist("support");
     Locator review = openTask(support, "Self-assessments to review", instance, REVIEW_SELF_ASSESSMENT, "Review self-assessment");
 
-    // then the applicant's evidence and the gap analysis are rendered in the form
-    assertThat(review.textContent()).contains("Typed in the browser: our leadership policy", "Gap analysis",
-        (String) runtimeService.getVariable(instance.getId(), "gapAnalysisText").toString().lines().findFirst().orElse(""));
+    // then the applicant's evidence and the gap analysis are rendered in the form (its Markdown as formatting)
+    String gapFirstLine = runtimeService.getVariable(instance.getId(), "gapAnalysisText").toString().lines()
+        .findFirst().orElse("").replace("**", "");
+    assertThat(review.textContent()).contains("Typed in the browser: our leadership policy", "Gap analysis", gapFirstLine);
     screenshot(support, "tasklist-4-support-review");
     review.getByLabel(label(form("review-self-assessment"), "readyForAssessment")).check();
     complete(support, instance, REVIEW_SELF_ASSESSMENT);
@@ -151,8 +156,10 @@ class TasklistBrowserIntegrationTests extends BrowserTestSupport {
     // then the evidence and the gap analysis are there, and the assessor's findings arrive as variables
     assertThat(assessment.textContent()).contains("Typed in the browser: our workforce policy", "Gap analysis");
     JsonNode assessmentForm = form("assessment");
-    JsonNode confirmed = values(assessmentForm, "leadershipConfirmedIndicators").get(0);
-    assessment.getByLabel(confirmed.get("label").asText()).check();
+    // with each indicator's text and guidance from the case's framework version, the claims' texts among them
+    EvidenceFramework.Indicator confirmed = FRAMEWORK.area("leadership").indicators().get(0);
+    assertThat(assessment.textContent()).contains(confirmed.text(), confirmed.guidance());
+    assessment.getByLabel(optionLabel(confirmed), new Locator.GetByLabelOptions().setExact(true)).check();
     assessment.getByLabel(label(assessmentForm, "leadershipAssessorComment"))
         .fill("The board minutes confirm the public commitment.");
     screenshot(assessor, "tasklist-5-assessment");
@@ -225,6 +232,14 @@ class TasklistBrowserIntegrationTests extends BrowserTestSupport {
 
   private static String label(JsonNode form, String key) {
     return field(form, key).path("label").asText();
+  }
+
+  /** The framework version new cases record: the forms' indicator options come from it. */
+  private static final EvidenceFramework FRAMEWORK = org.equitymark.framework.TestFrameworks.latest();
+
+  /** A checklist option's label as showIndicators writes it for an English case. */
+  private static String optionLabel(EvidenceFramework.Indicator indicator) {
+    return FRAMEWORK.levelDescription(indicator.level()).orElseThrow().name() + ": " + indicator.text();
   }
 
   private static List<JsonNode> values(JsonNode form, String key) {

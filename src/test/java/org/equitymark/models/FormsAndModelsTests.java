@@ -139,21 +139,47 @@ class FormsAndModelsTests extends ProcessTestSupport {
   }
 
   @Test
-  void shouldOfferEveryIndicatorOfTheFrameworkWithItsWording() throws IOException {
+  void shouldTakeIndicatorOptionsFromTheCasesVersionNotFromTheForm() throws IOException {
     for (String formId : List.of("self-assessment", "assessment")) {
       Map<String, JsonNode> checklists = checklists(form(Path.of("forms", formId + ".form")));
-      for (EvidenceFramework.Area area : framework.areas()) {
-        String key = area.id() + (formId.equals("assessment") ? "ConfirmedIndicators" : "Indicators");
-        JsonNode values = checklists.get(key).get("values");
-        List<String> ids = new ArrayList<>();
-        values.forEach(v -> ids.add(v.get("value").asText()));
-        assertThat(ids).as("%s in %s", key, formId)
-            .containsExactlyElementsOf(area.indicators().stream().map(EvidenceFramework.Indicator::id).toList());
-        for (int i = 0; i < values.size(); i++) {
-          assertThat(values.get(i).get("label").asText()).endsWith(area.indicators().get(i).text());
+      for (String area : EvidenceFramework.AREA_IDS) {
+        String key = area + (formId.equals("assessment") ? "ConfirmedIndicators" : "Indicators");
+        JsonNode checklist = checklists.get(key);
+        assertThat(checklist.path("valuesKey").asText()).as("%s in %s", key, formId)
+            .isEqualTo(org.equitymark.process.CertificationProcess.indicatorOptions(area).name());
+        assertThat(checklist.has("values")).as("%s in %s lists no options of its own", key, formId).isFalse();
+      }
+    }
+  }
+
+  /** DOMAIN.md §3: the framework is versioned data, never copied into forms. */
+  @Test
+  void shouldHoldNoIndicatorTextOfAnyVersionInAnyForm() throws IOException {
+    List<Path> forms;
+    try (var files = Files.list(Path.of("forms"))) {
+      forms = files.filter(f -> f.toString().endsWith(".form")).toList();
+    }
+    for (EvidenceFramework version : org.equitymark.framework.TestFrameworks.all().versions()) {
+      for (EvidenceFramework.Indicator indicator : version.indicatorsById().values()) {
+        for (Path file : forms) {
+          String text = allText(form(file), new StringBuilder()).toString();
+          for (String wording : java.util.stream.Stream.of(indicator.text(), indicator.textCy(), indicator.guidance())
+              .filter(w -> w != null && w.length() > 20).toList()) {
+            assertThat(text).as("%s holds the text of %s (version %s)", file, indicator.id(), version.version())
+                .doesNotContain(wording);
+          }
         }
       }
     }
+  }
+
+  /** Every string of a form's JSON, one a line. */
+  private static StringBuilder allText(JsonNode node, StringBuilder text) {
+    if (node.isTextual()) {
+      text.append(node.asText()).append('\n');
+    }
+    node.forEach(child -> allText(child, text));
+    return text;
   }
 
   private static List<FlowNode> formNodes() throws IOException {

@@ -24,4 +24,11 @@ class FormTextsTests {
     assertThat(FormTexts.plain(template, Map.of("this", Map.of("area", "leadership")))).isEqualTo("in Leadership");
     assertThat(FormTexts.plain(template, Map.of("this", Map.of()))).isEqualTo("no area");
   }
+
+  @Test
+  void shouldKeepAValuesLinesAsLinesAndItsMarkdownAsText() {
+    String html = FormTexts.html("{{text}}", Map.of("text", "First *line*\r\nSecond <b>line</b>\n\nNew paragraph"));
+
+    assertThat(html).isEqualTo("<p>First *line*<br />\nSecond &lt;b&gt;line&lt;/b&gt;</p>\n<p>New paragraph</p>\n");
+  }
 }
