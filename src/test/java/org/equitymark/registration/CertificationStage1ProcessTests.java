@@ -12,13 +12,17 @@ import java.time.Duration;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.equitymark.framework.Frameworks;
 import org.equitymark.submission.InvalidSubmissionException;
 import org.equitymark.support.ProcessTestSupport;
 import org.equitymark.support.TestMailServer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Stage 1 of {@code certification}, through the real model: registration, fee, invoice, payment, reminders, lapse. */
 class CertificationStage1ProcessTests extends ProcessTestSupport {
+
+  @Autowired Frameworks frameworks;
 
   @Test
   void shouldAssignReferenceFeeAndInvoiceOnRegistration() {
@@ -40,7 +44,7 @@ class CertificationStage1ProcessTests extends ProcessTestSupport {
         .containsEntry("applicationReference", instance.getBusinessKey())
         .containsEntry("feeBand", "A")
         .containsEntry("fee", 150L)
-        .containsEntry("frameworkVersion", "2026.1")
+        .containsEntry("frameworkVersion", frameworks.current().version())
         .containsEntry("registeredBy", applicant)
         .containsEntry("reassessment", false);
     Assertions.assertThat((String) runtimeService.getVariable(instance.getId(), "invoiceNumber")).matches("INV-\\d{4}-\\d{5}");
