@@ -23,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 class FrameworkVersionsController {
 
   private final FrameworkVersions versions;
+  private final FrameworkDrafts drafts;
   private final IdentityService identityService;
 
-  FrameworkVersionsController(FrameworkVersions versions, IdentityService identityService) {
+  FrameworkVersionsController(FrameworkVersions versions, FrameworkDrafts drafts, IdentityService identityService) {
     this.versions = versions;
+    this.drafts = drafts;
     this.identityService = identityService;
   }
 
@@ -41,11 +43,19 @@ class FrameworkVersionsController {
     if (versions.isPublished(version)) {
       return answer(HttpStatus.CONFLICT, "conflict", "Version " + version + " is published and never changes");
     }
-    var problem = versions.problem(version, framework.toString());
-    if (problem.isPresent()) {
-      return answer(HttpStatus.BAD_REQUEST, "invalid", "The framework " + problem.get());
+    if (!version.equals(framework.path("version").asText())) {
+      return answer(HttpStatus.BAD_REQUEST, "invalid", "The framework says version "
+          + framework.path("version").asText("(none)") + ", not " + version);
     }
-    versions.saveDraft(version, framework.toString(), identityService.getCurrentAuthentication().getUserId());
+    // the same checks as the drafts page, so that a file refused there is refused here, field by field
+    FrameworkDrafts.Upload upload = drafts.upload(framework.toString(),
+        identityService.getCurrentAuthentication().getUserId());
+    if (!upload.isStored()) {
+      ResponseEntity<Map<String, Object>> refused = answer(HttpStatus.BAD_REQUEST, "invalid",
+          "The framework has " + upload.problems().size() + " problem(s); nothing was saved");
+      refused.getBody().put("problems", upload.problems());
+      return refused;
+    }
     return answer(HttpStatus.OK, "drafted", "Draft " + version + " saved; the framework review may publish it");
   }
 

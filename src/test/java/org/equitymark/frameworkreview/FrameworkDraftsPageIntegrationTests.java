@@ -155,4 +155,28 @@ class FrameworkDraftsPageIntegrationTests extends HttpTestSupport {
         assertThat(l).endsWith("/camunda/app/tasklist/default/"));
     assertThat(storedVersions()).isEqualTo(before);
   }
+
+  @Test
+  void shouldCheckADraftSentByTheApiAsThePageDoesNamingEachFieldAndStoringNothingOnAProblem() throws Exception {
+    // given a scheme manager of the REST API, and a framework whose first area's first indicator has no text
+    var manager = user("drafts-api-manager", Groups.SCHEME_MANAGERS);
+    String version = "api-" + System.nanoTime();
+    ObjectNode broken = frameworkInForce(version);
+    ((ObjectNode) broken.path("areas").path(0).path("indicators").path(0)).remove("text");
+
+    // when it is put, then it is refused with the field's path (as on the page) and nothing is stored
+    var refused = manager.put("/api/framework/versions/" + version, broken.toString());
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("problems").toString()).contains("areas[0].indicators[0].text: missing");
+    assertThat(drafts.all()).noneMatch(d -> d.version().equals(version));
+
+    // when the file names another version than the address, it is refused too
+    assertThat(manager.put("/api/framework/versions/" + version, frameworkInForce("other-1").toString()).status())
+        .isEqualTo(400);
+
+    // when the valid framework is put, it is a valid draft a review may publish
+    var stored = manager.put("/api/framework/versions/" + version, frameworkInForce(version).toString());
+    assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+    assertThat(drafts.isValidDraft(version)).isTrue();
+  }
 }
