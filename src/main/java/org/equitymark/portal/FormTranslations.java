@@ -1,12 +1,6 @@
 package org.equitymark.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 import org.springframework.context.MessageSource;
@@ -61,17 +55,7 @@ class FormTranslations {
   }
 
   static Properties load(String resource) {
-    Properties properties = new Properties();
-    InputStream in = FormTranslations.class.getClassLoader().getResourceAsStream(resource);
-    if (in == null) {
-      throw new IllegalStateException(resource + " is not on the classpath");
-    }
-    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      properties.load(reader);
-      return properties;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return org.equitymark.web.Refusals.load(resource);
   }
 
   /** A form's texts in one language (English is the form's own), and the problems the portal itself finds. */

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.equitymark.submission.InvalidSubmissionException;
+import org.equitymark.web.Refusals;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,9 +46,10 @@ class PortalTaskController {
   private final PortalClaimDocuments documents;
   private final FormTranslations translations;
   private final PortalLanguage portalLanguage;
+  private final Refusals refusals;
 
   PortalTaskController(TaskService taskService, FormService formService, PortalForms forms, TransactionTemplate transaction,
-      PortalClaimDocuments documents, FormTranslations translations, PortalLanguage portalLanguage) {
+      PortalClaimDocuments documents, FormTranslations translations, PortalLanguage portalLanguage, Refusals refusals) {
     this.taskService = taskService;
     this.formService = formService;
     this.forms = forms;
@@ -55,6 +57,7 @@ class PortalTaskController {
     this.documents = documents;
     this.translations = translations;
     this.portalLanguage = portalLanguage;
+    this.refusals = refusals;
   }
 
   @GetMapping("/portal/tasks/{taskId}")
@@ -115,7 +118,7 @@ class PortalTaskController {
         });
         return new ModelAndView("redirect:/portal/?done=" + task.getTaskDefinitionKey());
       } catch (InvalidSubmissionException refused) {
-        problems.putAll(refused.problems());
+        refused.problems().forEach((field, reason) -> problems.put(field, refusals.inLanguage(reason, locale)));
       }
     }
     return page(task, forms.views(schema, forms.redisplay(values, posted, schema), problems, language), problems,

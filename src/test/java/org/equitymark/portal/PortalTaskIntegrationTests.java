@@ -143,6 +143,8 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
     // when
     PortalSession.Page form = browser.get("/portal/tasks/" + taskId);
     PortalSession.Page english = browser.get("/portal/tasks/" + taskId + "?lang=en");
+    PortalSession.Page refused = browser.post("/portal/tasks/" + taskId + "?lang=cy", "/portal/tasks/" + taskId,
+        Map.of("leadershipEvidence", "Ein polisi"));
     PortalSession.Page sent = browser.post("/portal/tasks/" + taskId + "?lang=cy", "/portal/tasks/" + taskId, Map.of(
         "leadershipIndicators", "leadership.foundation.1", "leadershipEvidence", "Ein polisi"));
 
@@ -154,6 +156,10 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
         .doesNotContain("Which leadership, governance and accountability indicators do you meet?")
         .doesNotContain("Your self-assessment");
     assertThat(english.body()).contains("Which leadership, governance and accountability indicators do you meet?");
+    // and the server's refusal is Welsh too, beside the field
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("hawliwch o leiaf un dangosydd yn un o&#39;r pum maes")
+        .doesNotContain("claim at least one indicator");
     assertThat(sent.status()).as(sent.body()).isEqualTo(302);
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult()).isNull();
     assertThat(runtimeService.getVariableTyped(processInstanceId, "leadershipIndicators", false).getValue().toString())
