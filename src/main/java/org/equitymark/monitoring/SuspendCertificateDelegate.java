@@ -12,6 +12,7 @@ import static org.equitymark.process.CertificationProcess.SUSPENSION_REASON;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -36,21 +37,22 @@ class SuspendCertificateDelegate implements JavaDelegate {
 
   private final Certificates certificates;
   private final Timers timers;
+  private final MonitoringTexts texts;
 
-  SuspendCertificateDelegate(Certificates certificates, Timers timers) {
+  SuspendCertificateDelegate(Certificates certificates, Timers timers, MonitoringTexts texts) {
     this.certificates = certificates;
     this.timers = timers;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     long year = ANNUAL_RETURN_YEAR.get(execution, 0L);
     String cause = SUSPENSION_CAUSE.get(execution);
-    String reason = switch (cause) {
-      case RETURN_MISSED -> "Suspended: the annual return for year " + year + " was not received";
-      case RETURN_NOT_ACCEPTED -> "Suspended: the annual return for year " + year + " was not accepted";
-      default -> throw new IllegalStateException("Unknown suspension cause " + cause);
-    };
+    if (!MonitoringTexts.SUSPENSION_CAUSES.contains(cause)) {
+      throw new IllegalStateException("Unknown suspension cause " + cause);
+    }
+    String reason = texts.suspensionReason(cause, year, Locale.ENGLISH);
     if (RETURN_MISSED.equals(cause)) {
       execution.removeVariable(REVIEW_COMMENTS.name());
     }

@@ -5,6 +5,7 @@ import static org.equitymark.process.CertificationProcess.CERTIFICATE_NUMBER;
 import static org.equitymark.process.CertificationProcess.CORRECTION_DUE_ON;
 import static org.equitymark.process.CertificationProcess.WITHDRAWAL_REASON;
 
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.equitymark.certificate.CertificateState;
@@ -24,20 +25,20 @@ class WithdrawCertificateDelegate implements JavaDelegate {
   static final String CORRECTION_NOT_ACCEPTED = "correction-not-accepted";
 
   private final Certificates certificates;
+  private final MonitoringTexts texts;
 
-  WithdrawCertificateDelegate(Certificates certificates) {
+  WithdrawCertificateDelegate(Certificates certificates, MonitoringTexts texts) {
     this.certificates = certificates;
+    this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String cause = WITHDRAWAL_CAUSE.get(execution);
-    String reason = switch (cause) {
-      case CORRECTION_MISSED -> "Withdrawn: no corrective return was received by " + CORRECTION_DUE_ON.get(execution)
-          + " after the suspension";
-      case CORRECTION_NOT_ACCEPTED -> "Withdrawn: the corrective return after the suspension was not accepted";
-      default -> throw new IllegalStateException("Unknown withdrawal cause " + cause);
-    };
+    if (!MonitoringTexts.WITHDRAWAL_CAUSES.contains(cause)) {
+      throw new IllegalStateException("Unknown withdrawal cause " + cause);
+    }
+    String reason = texts.withdrawalReason(cause, CORRECTION_DUE_ON.get(execution), Locale.ENGLISH);
     certificates.changeState(CERTIFICATE_NUMBER.get(execution), CertificateState.REVOKED, reason);
     WITHDRAWAL_REASON.set(execution, reason);
   }

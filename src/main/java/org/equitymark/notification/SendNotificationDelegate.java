@@ -7,8 +7,10 @@ import static org.equitymark.process.CertificationProcess.NOTIFICATION;
 import static org.equitymark.process.CertificationProcess.PREFERRED_LANGUAGE;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,13 +49,15 @@ public class SendNotificationDelegate implements JavaDelegate {
   private final MailOutbox outbox;
   private final MailPeriods periods;
   private final String publicUrl;
+  private final List<WrittenValues> writtenValues;
 
   SendNotificationDelegate(NotificationTemplates templates, MailOutbox outbox, MailPeriods periods,
-      @Value("${equitymark.public-url}") String publicUrl) {
+      @Value("${equitymark.public-url}") String publicUrl, List<WrittenValues> writtenValues) {
     this.templates = templates;
     this.outbox = outbox;
     this.periods = periods;
     this.publicUrl = publicUrl;
+    this.writtenValues = writtenValues;
   }
 
   @Override
@@ -69,6 +73,15 @@ public class SendNotificationDelegate implements JavaDelegate {
         // the gap analysis written in the mail's language, from its JSON (the text variable is English)
         String written = templates.gapAnalysisText(String.valueOf(execution.getVariable(GAP_ANALYSIS.name())), locale);
         value = written != null ? written : value;
+      } else if (!"en".equals(locale.getLanguage())) {
+        // a value the app derived in English, written afresh in the mail's language
+        for (WrittenValues values : writtenValues) {
+          Optional<String> written = values.value(name, execution, locale);
+          if (written.isPresent()) {
+            value = written.get();
+            break;
+          }
+        }
       }
       if (value instanceof String || value instanceof Number || value instanceof Boolean) {
         // a level is written in the mail's language (Sylfaen, not foundation)

@@ -416,6 +416,32 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  void shouldWriteTheReasonsAndTheOverdueItemsOfAWelshCasesMailsInWelsh() throws Exception {
+    // given a certified case whose organisation reads Welsh, with an action-plan item past its date
+    ProcessInstance instance = certifiedCase();
+    ProcessInstance monitoring = monitoring(instance);
+    runtimeService.setVariable(monitoring.getId(), "preferredLanguage", "cy");
+    String number = certificateNumber(instance);
+
+    // when the annual return opens, is not accepted, nor is the corrective return
+    moveToNextAnnualReturn(monitoring);
+    submitAndReview(monitoring, false);
+    correctAndReview(monitoring, false);
+
+    // then the invitation lists the overdue items under a Welsh heading, and each reason is Welsh
+    Assertions.assertThat(mailBody("eich ffurflen flynyddol ar gyfer blwyddyn 1"))
+        .contains("Camau yn y cynllun gweithredu sydd wedi pasio eu dyddiad targed:", "(yn gyfrifol: ")
+        .doesNotContain("Action-plan items", "responsible:");
+    Assertions.assertThat(mailBody("wedi'i hatal"))
+        .contains("Ataliwyd: ni dderbyniwyd y ffurflen flynyddol ar gyfer blwyddyn 1").doesNotContain("Suspended");
+    Assertions.assertThat(mailBody("wedi'i thynnu'n ôl"))
+        .contains("Tynnwyd yn ôl: ni dderbyniwyd y ffurflen gywiro ar ôl yr ataliad").doesNotContain("Withdrawn");
+    // while the certificate keeps its reason in English, as staff and the register read it
+    Assertions.assertThat(certificate(number).stateReason())
+        .isEqualTo("Withdrawn: the corrective return after the suspension was not accepted");
+  }
+
+  @Test
   void shouldCureASuspensionAfterTheLastAnnualReturn() {
     // given the first return accepted and the second, at month 24 (the last), not accepted
     ProcessInstance instance = certifiedCase();
