@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** The portal's login page, the organisation's cases, one case, and a case's documents. */
 @Controller
@@ -30,10 +31,12 @@ class PortalController {
   private final TaskService taskService;
   private final ClaimDocuments claimDocuments;
   private final DocumentAccess access;
+  private final PortalGapAnalysis gapAnalysis;
 
   PortalController(PortalCases cases, PortalLanguage language, TaskService taskService, ClaimDocuments claimDocuments,
-      DocumentAccess access) {
+      DocumentAccess access, PortalGapAnalysis gapAnalysis) {
     this.cases = cases;
+    this.gapAnalysis = gapAnalysis;
     this.language = language;
     this.taskService = taskService;
     this.claimDocuments = claimDocuments;
@@ -66,6 +69,7 @@ class PortalController {
       HttpServletResponse response) {
     PortalCases.CaseView found = cases.find(reference, user.getName()).orElseThrow(PortalController::notFound);
     language.preferCase(request, response, found.preferredLanguage());
+    gapAnalysis.inLanguage(found.variables(), RequestContextUtils.getLocale(request));
     return new ModelAndView("portal/case", Map.of("c", found));
   }
 

@@ -47,9 +47,11 @@ class PortalTaskController {
   private final FormTranslations translations;
   private final PortalLanguage portalLanguage;
   private final Refusals refusals;
+  private final PortalGapAnalysis gapAnalysis;
 
   PortalTaskController(TaskService taskService, FormService formService, PortalForms forms, TransactionTemplate transaction,
-      PortalClaimDocuments documents, FormTranslations translations, PortalLanguage portalLanguage, Refusals refusals) {
+      PortalClaimDocuments documents, FormTranslations translations, PortalLanguage portalLanguage, Refusals refusals,
+      PortalGapAnalysis gapAnalysis) {
     this.taskService = taskService;
     this.formService = formService;
     this.forms = forms;
@@ -58,6 +60,7 @@ class PortalTaskController {
     this.translations = translations;
     this.portalLanguage = portalLanguage;
     this.refusals = refusals;
+    this.gapAnalysis = gapAnalysis;
   }
 
   @GetMapping("/portal/tasks/{taskId}")
@@ -129,7 +132,9 @@ class PortalTaskController {
   private FormTranslations.Translation language(JsonNode schema, Map<String, Object> values, HttpServletRequest request,
       HttpServletResponse response) {
     portalLanguage.preferCase(request, response, values.get("preferredLanguage") instanceof String preferred ? preferred : null);
-    return translations.of(schema, RequestContextUtils.getLocale(request));
+    Locale locale = RequestContextUtils.getLocale(request);
+    gapAnalysis.inLanguage(values, locale);
+    return translations.of(schema, locale);
   }
 
   private ModelAndView page(Task task, List<FormView> components, Map<String, String> problems, HttpStatus status,

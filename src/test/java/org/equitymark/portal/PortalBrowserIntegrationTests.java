@@ -176,7 +176,9 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
         .contains("Add <em>training</em> records & minutes");
     assertThat(page.locator("section.advice em").count()).isZero();
     assertThat(page.locator("section.gap-analysis").textContent()).contains(text("portal.case.gapAnalysis", locale));
-    assertThat(page.locator("section.gap-analysis p").textContent().strip()).isNotEmpty();
+    assertThat(page.locator("section.gap-analysis p").textContent().strip()).isNotEmpty()
+        // in the page's language: the missing areas and levels named as the page names them
+        .contains(text("area.workforce", locale), text("level.foundation", locale));
     screenshot(page, "portal-" + language + "-4-case");
     assertAccessible("the case page (" + language + ")");
   }
