@@ -21,15 +21,22 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.equitymark.certificate.Certificates;
 import org.equitymark.documents.ClaimDocuments;
+import org.equitymark.numbering.SequenceNumbers;
 import org.equitymark.process.CertificationProcess;
+import org.equitymark.registration.Organisations;
 import org.equitymark.support.BrowserTestSupport;
+import org.equitymark.support.TestAnnualReturns;
 import org.equitymark.support.TestMailServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A new organisation's journey through its own pages in Chromium, in English and in Welsh: sign-up
@@ -37,7 +44,8 @@ import org.springframework.context.MessageSource;
  * alone), its cases, the self-assessment task filled (a PDF attached to a claim by keyboard, fetched back as
  * a download by the contact and, from a Tasklist session, by the support officer) and submitted, and, after the support officer's
  * advice (given through the engine, as staff do in Tasklist), the case's timeline with the advice and
- * the gap analysis. Every page passes axe (no serious or critical WCAG 2.2 AA violation), starts with
+ * the gap analysis; and a certified organisation's annual return filled as a grid, a bad row refused beside its
+ * field in the page's language, put right and taken. Every page passes axe (no serious or critical WCAG 2.2 AA violation), starts with
  * a working skip link, and reflows at 200% zoom; screenshots go to target/screenshots/.
  */
 class PortalBrowserIntegrationTests extends BrowserTestSupport {
@@ -51,6 +59,10 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired MessageSource messages;
+  @Autowired Organisations organisations;
+  @Autowired SequenceNumbers numbers;
+  @Autowired Certificates certificates;
+  @Autowired PlatformTransactionManager transactionManager;
 
   @ParameterizedTest
   @ValueSource(strings = {"en", "cy"})
@@ -181,6 +193,67 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
         .contains(text("area.workforce", locale), text("level.foundation", locale));
     screenshot(page, "portal-" + language + "-4-case");
     assertAccessible("the case page (" + language + ")");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "cy"})
+  void shouldFillTheAnnualReturnGridRowByRowPutABadRowRightAndHaveItTaken(String language) {
+    // given a certified organisation whose annual return is open, its contact logged in to the portal
+    Locale locale = Locale.forLanguageTag(language);
+    TestAnnualReturns.Open open = TestAnnualReturns.open("Grid Browser Trust " + language, language, organisations,
+        numbers, certificates, transactionManager, runtimeService, taskService);
+    String userId = "grid-browser-" + language + "-" + System.nanoTime();
+    User contact = identityService.newUser(userId);
+    contact.setPassword(PASSWORD);
+    identityService.saveUser(contact);
+    identityService.createMembership(userId, "applicants");
+    identityService.createMembership(userId, CertificationProcess.organisationGroup(open.organisationId()));
+    page.navigate(url("/portal/login?lang=" + language));
+    page.locator("#username").fill(userId);
+    page.locator("#password").fill(PASSWORD);
+    page.locator("main button[type=submit]").click();
+    expectHeading("portal.cases.title", locale);
+
+    // when the contact opens the return, fills the figures and a first row, and adds a second row
+    page.navigate(url("/portal/tasks/" + open.taskId()));
+    expectHeading("portal.task.submitAnnualReturn", locale);
+    assertAccessible("the annual return (" + language + ")");
+    page.locator("textarea[name=actionPlanProgress]").fill("Item 1: the board adopted the plan in March.");
+    page.locator("input[name=discriminationComplaintsReceived]").fill("2");
+    page.locator("input[name=discriminationComplaintsResolved]").fill("1");
+    fillRow(0, "A", "412", "260", "120", "96");
+    page.locator("button[name=_list][value='add:ethnicGroupFigures']").click();
+    fillRow(1, "H", "30", "45", "10", "4");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("portal.form.submit", locale)).setExact(true))
+        .click();
+
+    // then the second row's improved count is refused beside its field, in the page's language, the rest kept
+    Locator error = page.locator("#improvedField-1-error");
+    PlaywrightAssertions.assertThat(error).isVisible();
+    assertThat(error.textContent()).contains("cy".equals(language) ? "rhes 2: rhaid iddo fod yn ddim mwy na" : "row 2: must be at most served (30)");
+    assertThat(page.locator("input[name='ethnicGroupFigures[0].served']").inputValue()).isEqualTo("412");
+    assertAccessible("the annual return with a refused row (" + language + ")");
+    screenshot(page, "portal-" + language + "-5-annual-return-refused");
+
+    // when the contact puts the row right and sends it again
+    page.locator("input[name='ethnicGroupFigures[1].improved']").fill("25");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("portal.form.submit", locale)).setExact(true))
+        .click();
+
+    // then it is taken: the counts per group as the case keeps them
+    expectHeading("portal.cases.title", locale);
+    assertThat(taskService.createTaskQuery().taskId(open.taskId()).count()).isZero();
+    assertThat(((SerializableValue) runtimeService.getVariableTyped(open.processInstanceId(), "outcomesByEthnicGroup",
+        false)).getValueSerialized()).isEqualTo("{\"A\":{\"served\":412,\"improved\":260},\"H\":{\"served\":30,\"improved\":25}}");
+  }
+
+  private void fillRow(int row, String group, String served, String improved, String surveyed, String satisfied) {
+    String at = "ethnicGroupFigures[" + row + "].";
+    page.locator("select[name='" + at + "group']").selectOption(group);
+    page.locator("input[name='" + at + "served']").fill(served);
+    page.locator("input[name='" + at + "improved']").fill(improved);
+    page.locator("input[name='" + at + "surveyed']").fill(surveyed);
+    page.locator("input[name='" + at + "satisfied']").fill(satisfied);
   }
 
   /** Waits for the page whose h1 is the text of the key (Playwright retries until the page has come). */

@@ -11,21 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.equitymark.certificate.Certificate;
 import org.equitymark.certificate.Certificates;
 import org.equitymark.documents.ClaimDocuments;
 import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.framework.TestFrameworks;
-import org.equitymark.monitoring.MonitoringProcess;
 import org.equitymark.numbering.SequenceNumbers;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.registration.Organisations;
 import org.equitymark.support.HttpTestSupport;
 import org.equitymark.support.RestClient;
-import org.equitymark.support.TestCertificates;
+import org.equitymark.support.TestAnnualReturns;
 import org.equitymark.support.WebappSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,18 +49,10 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
 
   /** An annual return open for a certified organisation whose applicant is {@code applicantId}; its task id. */
   private String annualReturnOf(String applicantId) {
-    String number = TestCertificates.certify("Grid Trust " + applicantId, organisations, numbers, certificates,
-        transactionManager);
-    Certificate certificate = certificates.find(number).orElseThrow();
-    user(applicantId, "applicants", CertificationProcess.organisationGroup(certificate.organisationId()));
-    ProcessInstance monitoring = runtimeService.createProcessInstanceByKey(MonitoringProcess.KEY)
-        .businessKey(certificate.applicationReference())
-        .startBeforeActivity(MonitoringProcess.Elements.SUBMIT_ANNUAL_RETURN)
-        .setVariables(Map.of("organisationId", certificate.organisationId(), "organisationName", certificate.organisationName(),
-            "applicationReference", certificate.applicationReference(), "certificateNumber", number,
-            "annualReturnYear", 1L, "annualReturnDueOn", "2027-01-31", "preferredLanguage", "en"))
-        .execute();
-    return taskService.createTaskQuery().processInstanceId(monitoring.getId()).singleResult().getId();
+    TestAnnualReturns.Open open = TestAnnualReturns.open("Grid Trust " + applicantId, "en", organisations, numbers,
+        certificates, transactionManager, runtimeService, taskService);
+    user(applicantId, "applicants", CertificationProcess.organisationGroup(open.organisationId()));
+    return open.taskId();
   }
 
   /** A checklist option's label as showIndicators writes it for a Welsh case on the newest framework version, as the page escapes it. */

@@ -60,6 +60,8 @@ class RefusalsTests {
         .isEqualTo("rhaid iddo fod yn rhif cyfan o 0 i 500000");
     assertThat(refusals.inLanguage("must describe the action in 1 to 500 characters: must not be empty", WELSH))
         .isEqualTo("rhaid disgrifio'r cam gweithredu mewn 1 i 500 nod: rhaid i hwn beidio â bod yn wag");
+    assertThat(refusals.inLanguage("row 2: must be at most served (30)", WELSH))
+        .isEqualTo("rhes 2: rhaid iddo fod yn ddim mwy na nifer y bobl a gafodd wasanaeth (30)");
   }
 
   @Test
