@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.equitymark.notification.MailDates;
 import org.equitymark.notification.WrittenValues;
 import org.equitymark.process.Variable;
 import org.springframework.context.MessageSource;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * The texts monitoring derives, from one place in both languages ({@code monitoring.*} of the messages bundle): a
  * suspension's and a withdrawal's reason (kept in English on the certificate and in the case), and the action-plan
- * items past their target date. A Welsh case's mails get them written afresh in Welsh.
+ * items past their target date. A Welsh case's mails get them written afresh in Welsh, dates with Welsh month names.
  */
 @Component
 class MonitoringTexts implements WrittenValues {
@@ -48,7 +49,8 @@ class MonitoringTexts implements WrittenValues {
   }
 
   String withdrawalReason(String cause, String correctionDueOn, Locale locale) {
-    return messages.getMessage("monitoring.withdrawn." + cause, new Object[] {correctionDueOn}, locale);
+    return messages.getMessage("monitoring.withdrawn." + cause,
+        new Object[] {MailDates.inLanguage(correctionDueOn, locale)}, locale);
   }
 
   /** The agreed items past their target date, under a heading; empty when there are none. */
@@ -70,7 +72,7 @@ class MonitoringTexts implements WrittenValues {
       LocalDate target = LocalDate.parse(item.path("targetDate").asText(""));
       return target.isBefore(today)
           ? Optional.of(messages.getMessage("monitoring.overdue.item", new Object[] {item.path("action").asText(),
-              item.path("personResponsible").asText(), target.toString()}, locale))
+              item.path("personResponsible").asText(), MailDates.inLanguage(target.toString(), locale)}, locale))
           : Optional.empty();
     } catch (DateTimeParseException e) {
       return Optional.empty(); // an item without a valid date is not overdue

@@ -257,6 +257,13 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
         .contains(organisation).contains((String) caseVariables.get("certificateExpiresOn"));
   }
 
+  /** An ISO date as a Welsh reader writes it: 5 Rhagfyr 2027. */
+  private static String inWelsh(String iso) {
+    LocalDate date = LocalDate.parse(iso);
+    return date.getDayOfMonth() + " " + List.of("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
+        "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr").get(date.getMonthValue() - 1) + " " + date.getYear();
+  }
+
   /** The body of the one mail to the case's contact whose subject contains the text. */
   private String mailBody(String subject) throws Exception {
     List<MimeMessage> mails = new ArrayList<>();
@@ -425,15 +432,20 @@ class CertificateMonitoringProcessTests extends ProcessTestSupport {
 
     // when the annual return opens, is not accepted, nor is the corrective return
     moveToNextAnnualReturn(monitoring);
+    String dueOn = (String) runtimeService.getVariable(monitoring.getId(), "annualReturnDueOn");
     submitAndReview(monitoring, false);
+    String correctionDueOn = (String) runtimeService.getVariable(monitoring.getId(), "correctionDueOn");
     correctAndReview(monitoring, false);
 
-    // then the invitation lists the overdue items under a Welsh heading, and each reason is Welsh
+    // then the invitation lists the overdue items under a Welsh heading, its due date with the Welsh month's name,
+    // and each reason is Welsh
     Assertions.assertThat(mailBody("eich ffurflen flynyddol ar gyfer blwyddyn 1"))
         .contains("Camau yn y cynllun gweithredu sydd wedi pasio eu dyddiad targed:", "(yn gyfrifol: ")
-        .doesNotContain("Action-plan items", "responsible:");
+        .contains(inWelsh(dueOn))
+        .doesNotContain("Action-plan items", "responsible:", dueOn);
     Assertions.assertThat(mailBody("wedi'i hatal"))
-        .contains("Ataliwyd: ni dderbyniwyd y ffurflen flynyddol ar gyfer blwyddyn 1").doesNotContain("Suspended");
+        .contains("Ataliwyd: ni dderbyniwyd y ffurflen flynyddol ar gyfer blwyddyn 1").doesNotContain("Suspended")
+        .contains(inWelsh(correctionDueOn)).doesNotContain(correctionDueOn);
     Assertions.assertThat(mailBody("wedi'i thynnu'n ôl"))
         .contains("Tynnwyd yn ôl: ni dderbyniwyd y ffurflen gywiro ar ôl yr ataliad").doesNotContain("Withdrawn");
     // while the certificate keeps its reason in English, as staff and the register read it
