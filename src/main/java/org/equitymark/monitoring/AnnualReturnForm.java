@@ -106,10 +106,7 @@ class AnnualReturnForm implements SubmissionForm {
 
   /** The figures as text, whether Tasklist sent a string (textarea) or a client sent a JSON value. */
   static Optional<String> text(TypedValue value) {
-    if (value instanceof SerializableValue serializable && "json".equals(value.getType().getName())) {
-      return Optional.ofNullable(serializable.getValueSerialized());
-    }
-    return value != null && value.getValue() instanceof String s ? Optional.of(s) : Optional.empty();
+    return Checks.jsonText(value);
   }
 
   private static Field.Check figures(EthnicGroupFigures figures) {

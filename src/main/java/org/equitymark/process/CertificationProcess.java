@@ -191,6 +191,17 @@ public final class CertificationProcess {
   /** Task-local: per area, each indicator of the case's version marked claimed or not, as text. */
   public static final Variable<Variable.JsonText> CLAIM_SUMMARY = Variable.json("claimSummary");
 
+  /**
+   * The area's claims, each a claimed indicator with the applicant's statement and optional links
+   * ({@code [{indicator, statement, links}]}, Spin JSON): evidence tied to the indicator it supports.
+   */
+  public static Variable<Variable.JsonText> claims(String area) {
+    return Variable.json(area + "Claims");
+  }
+
+  /** Task-local: per area, each claim with its indicator's text and the applicant's statement and links, as text. */
+  public static final Variable<Variable.JsonText> CLAIM_STATEMENTS = Variable.json("claimStatements");
+
   public static Variable<String> evidence(String area) {
     return Variable.string(area + "Evidence");
   }

@@ -5,6 +5,7 @@ import static org.equitymark.submission.Field.optional;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.framework.Frameworks;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code completeSelfAssessment}: per area, the indicators claimed (ids of that area in the case's
- * framework version) and the
- * evidence. At least one indicator must be claimed somewhere.
+ * framework version), the claims ({@link Claims}: a statement and links per claimed indicator) and any
+ * other evidence for the area. At least one indicator must be claimed somewhere.
  */
 @Component
 class SelfAssessmentForm implements SubmissionForm {
@@ -38,6 +39,8 @@ class SelfAssessmentForm implements SubmissionForm {
           Checks.jsonListOf(id -> id.matches(EvidenceFramework.indicatorIdPattern(area)),
               "indicator ids of area " + area)));
       fields.add(optional(CertificationProcess.evidence(area).name(), Checks.paragraphs(MAX_EVIDENCE)));
+      fields.add(optional(CertificationProcess.claims(area).name(), value -> Checks.jsonText(value)
+          .flatMap(Claims::parse).isPresent() ? Optional.empty() : Optional.of(Claims.shape())));
     }
   }
 
@@ -66,6 +69,14 @@ class SelfAssessmentForm implements SubmissionForm {
         .anyMatch(json -> json instanceof String s && !JsonLists.strings(s).orElse(List.of()).isEmpty());
     if (!anyClaim) {
       problems.add("indicators", "claim at least one indicator in one of the five areas");
+    }
+    for (String area : EvidenceFramework.AREA_IDS) {
+      String field = CertificationProcess.claims(area).name();
+      if (submission.value(field) instanceof String json) {
+        List<String> claimed = submission.value(CertificationProcess.indicators(area).name()) instanceof String ids
+            ? JsonLists.strings(ids).orElse(List.of()) : List.of();
+        Claims.parse(json).ifPresent(claims -> claims.check(field, claimed, problems));
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.equitymark.selfassessment;
 
+import static org.equitymark.process.CertificationProcess.CLAIM_STATEMENTS;
 import static org.equitymark.process.CertificationProcess.CLAIM_SUMMARY;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_INDICATOR;
 import static org.equitymark.process.CertificationProcess.CLARIFICATION_INDICATOR_TEXT;
@@ -24,6 +25,7 @@ import org.equitymark.framework.Level;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.process.Variable;
 import org.equitymark.process.Variable.JsonText;
+import org.equitymark.submission.FormText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +37,8 @@ import org.springframework.stereotype.Component;
  * file and a new version needs no form edit: per area the checklist options
  * ({@code {area}IndicatorOptions}, a checklist's {@code valuesKey}), and, for text views,
  * {@code indicatorGuide} (each indicator with its guidance and examples of evidence) and
- * {@code claimSummary} (each indicator claimed or not); all indicators as {@code indicatorOptions} (the
+ * {@code claimSummary} (each indicator claimed or not) and {@code claimStatements} (each claim with its
+ * indicator's text and the applicant's statement and links, those as written); all indicators as {@code indicatorOptions} (the
  * assessor's choice of {@code clarificationIndicator}), and that indicator's text and guidance as
  * {@code clarificationIndicatorText} when the assessor asked about one. Plain text, no Markdown: Tasklist renders
  * a text view's inserted values as Markdown, the portal shows them as written.
@@ -84,6 +87,32 @@ class ShowIndicatorsListener implements TaskListener {
               + indicator.text(language), language))));
     }
     set(task, CLAIM_SUMMARY, summary);
+    set(task, CLAIM_STATEMENTS, statements(task, framework, language));
+  }
+
+  /**
+   * Per area, each claim: the indicator's id and text, then the applicant's statement and links as written (a
+   * {@link FormText#literal} copy: a text view shows them, never as Markdown or HTML).
+   */
+  private static Map<String, String> statements(DelegateTask task, EvidenceFramework framework, String language) {
+    boolean welsh = EvidenceFramework.WELSH.equals(language);
+    Map<String, String> statements = new LinkedHashMap<>();
+    for (Area area : framework.areas()) {
+      JsonText json = CertificationProcess.claims(area.id()).get(task);
+      List<String> paragraphs = new ArrayList<>();
+      Claims.parse(json == null ? "[]" : json.json()).ifPresent(claims -> claims.rows().forEach(claim -> {
+        String label = framework.indicator(claim.indicator())
+            .map(indicator -> levelName(framework, indicator, language) + ": " + indicator.text(language)).orElse("");
+        StringBuilder paragraph = new StringBuilder(claim.indicator()).append(", ").append(label)
+            .append('\n').append(welsh ? "Datganiad: " : "Statement: ").append(FormText.literal(claim.statement()));
+        if (!claim.links().isBlank()) {
+          paragraph.append('\n').append(welsh ? "Dolenni: " : "Links: ").append(FormText.literal(claim.links()));
+        }
+        paragraphs.add(paragraph.toString());
+      }));
+      statements.put(area.id(), String.join("\n\n", paragraphs));
+    }
+    return statements;
   }
 
   private static String guideParagraph(Indicator indicator, String label, String language) {

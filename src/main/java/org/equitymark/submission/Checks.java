@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.equitymark.process.JsonLists;
 import org.equitymark.submission.Field.Check;
 
@@ -21,6 +23,15 @@ public final class Checks {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
   private Checks() {
+  }
+
+  /** A JSON value's text as sent (Spin JSON serialized, or a string holding JSON); empty for anything else. */
+  public static Optional<String> jsonText(TypedValue value) {
+    if (value instanceof SerializableValue serializable
+        && "json".equals(value.getType().getName())) {
+      return Optional.ofNullable(serializable.getValueSerialized());
+    }
+    return value != null && value.getValue() instanceof String s ? Optional.of(s) : Optional.empty();
   }
 
   /** One line of text, between min and max characters after trimming. */

@@ -132,6 +132,7 @@ class FormsAndModelsTests extends ProcessTestSupport {
     for (String area : EvidenceFramework.AREA_IDS) {
       names.add(org.equitymark.process.CertificationProcess.indicators(area).name());
       names.add(org.equitymark.process.CertificationProcess.evidence(area).name());
+      names.add(org.equitymark.process.CertificationProcess.claims(area).name());
       names.add(org.equitymark.process.CertificationProcess.confirmedIndicators(area).name());
       names.add(org.equitymark.process.CertificationProcess.assessorComment(area).name());
     }

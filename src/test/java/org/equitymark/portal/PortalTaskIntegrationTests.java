@@ -122,6 +122,35 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
   }
 
   @Test
+  void shouldTieAStatementToAClaimedIndicatorInARowOfItsOwn() {
+    // given
+    String taskId = selfAssessmentOf("portal-task-claims");
+    PortalSession browser = new PortalSession(port);
+    browser.logIn("portal-task-claims", "secret-portal-task-claims");
+    String processInstanceId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+    String page = "/portal/tasks/" + taskId;
+
+    // when the applicant adds a claim row, then sends a statement for an indicator it did not tick, then for one it did
+    PortalSession.Page added = browser.post(page, page, Map.of("_list", "add:leadershipClaims",
+        "leadershipIndicators", "leadership.foundation.1"));
+    PortalSession.Page refused = browser.post(page, page, Map.of("leadershipIndicators", "leadership.foundation.1",
+        "leadershipClaims[0].indicator", "leadership.foundation.2", "leadershipClaims[0].statement", "Our plan"));
+    PortalSession.Page sent = browser.post(page, page, Map.of("leadershipIndicators", "leadership.foundation.1",
+        "leadershipClaims[0].indicator", "leadership.foundation.1", "leadershipClaims[0].statement", "Our <b>plan</b>",
+        "leadershipClaims[0].links", "https://provider.example/plan"));
+
+    // then the row offers the case's indicators, the wrong one is refused beside its field, the right one kept
+    assertThat(added.status()).isEqualTo(200);
+    assertThat(added.body()).contains("name=\"leadershipClaims[0].indicator\"").contains("value=\"leadership.foundation.1\"")
+        .contains("name=\"leadershipClaims[0].statement\"");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("row 1: must be one of the indicators ticked above");
+    assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+    assertThat(((SerializableValue) runtimeService.getVariableTyped(processInstanceId, "leadershipClaims", false))
+        .getValueSerialized()).contains("\"indicator\":\"leadership.foundation.1\"").contains("Our <b>plan</b>");
+  }
+
+  @Test
   void shouldShowAWelshCasesFormInWelshAndCompleteIt() {
     // given a case in Welsh
     String taskId = selfAssessmentOf("portal-task-cy", "cy");

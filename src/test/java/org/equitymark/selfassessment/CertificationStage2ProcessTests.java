@@ -3,6 +3,7 @@ package org.equitymark.selfassessment;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.equitymark.process.CertificationProcess.Elements.ALLOCATE_ASSESSORS;
 import static org.equitymark.process.CertificationProcess.Elements.APPLICATION_WITHDRAWN;
+import static org.equitymark.process.CertificationProcess.Elements.ASSESS_EVIDENCE;
 import static org.equitymark.process.CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT;
 import static org.equitymark.process.CertificationProcess.Elements.CONFIRM_PAYMENT;
 import static org.equitymark.process.CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT;
@@ -10,19 +11,27 @@ import static org.equitymark.process.CertificationProcess.Elements.SCORE_SELF_AS
 import static org.equitymark.process.CertificationProcess.Elements.SELF_ASSESSMENT_REMINDER_DUE;
 import static org.equitymark.process.CertificationProcess.Elements.SEND_SUPPORT_ADVICE;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.equitymark.submission.FormText;
 import org.equitymark.submission.InvalidSubmissionException;
 import org.equitymark.support.ProcessTestSupport;
 import org.equitymark.support.TestMailServer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Stage 2 of {@code certification}: the supportive self-assessment loop, its reminders and withdrawal. */
 class CertificationStage2ProcessTests extends ProcessTestSupport {
+
+  @Autowired ObjectMapper objectMapper;
 
   private String applicant;
   private String email;
@@ -64,6 +73,60 @@ class CertificationStage2ProcessTests extends ProcessTestSupport {
                 .filter(id -> !id.equals("leadership.developing.1")).toList());
     Assertions.assertThat((String) runtimeService.getVariable(instance.getId(), "gapAnalysisText"))
         .contains("workforce.developing.1").doesNotContain("leadership.developing.1");
+  }
+
+  @Test
+  void shouldTieAStatementToEachClaimedIndicatorAndShowItBesideTheIndicatorToTheSupportOfficerAndTheAssessor()
+      throws Exception {
+    // given a paid case, and answers claiming every Foundation indicator with a statement for one of them
+    ProcessInstance instance = paidCase("foundation");
+    Map<String, Object> answers = selfAssessment(allIndicatorsUpTo("foundation"));
+    String statement = "Our board adopted a **race-equality** plan <b>in March</b>.";
+
+    // when a claim is for an indicator not ticked, twice the same, without a statement, or with a link that is no web address
+    for (String bad : List.of(
+        "[{\"indicator\": \"leadership.developing.1\", \"statement\": \"Not ticked\"}]",
+        "[{\"indicator\": \"leadership.foundation.1\", \"statement\": \"Once\"},"
+            + " {\"indicator\": \"leadership.foundation.1\", \"statement\": \"Twice\"}]",
+        "[{\"indicator\": \"leadership.foundation.1\", \"statement\": \"  \"}]",
+        "[{\"indicator\": \"leadership.foundation.1\", \"statement\": \"Plan\", \"links\": \"javascript:alert(1)\"}]",
+        "{\"indicator\": \"leadership.foundation.1\"}")) {
+      Map<String, Object> refused = new HashMap<>(answers);
+      refused.put("leadershipClaims", SpinValues.jsonValue(bad).create());
+
+      // then it is refused, naming the row and field, and nothing moves
+      Assertions.assertThatThrownBy(() -> complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, refused))
+          .as(bad).isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("leadershipClaims");
+      assertThat(instance).isWaitingAt(COMPLETE_SELF_ASSESSMENT);
+    }
+
+    // when the claim is sent right
+    answers.put("leadershipClaims", SpinValues.jsonValue("[{\"indicator\": \"leadership.foundation.1\", \"statement\": "
+        + objectMapper.writeValueAsString(statement) + ", \"links\": \"https://provider.example/plan\"}]").create());
+    complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, answers);
+
+    // then the support officer's task shows it beside the indicator's text, the statement as written
+    String indicatorText = org.equitymark.framework.TestFrameworks.latest().indicator("leadership.foundation.1")
+        .orElseThrow().text("en");
+    Assertions.assertThat(claimStatements(instance, "leadership"))
+        .contains("leadership.foundation.1, Foundation: " + indicatorText)
+        .contains("Statement: " + FormText.literal(statement))
+        .contains("Links: " + FormText.literal("https://provider.example/plan"));
+    Assertions.assertThat(claimStatements(instance, "workforce")).isEmpty();
+
+    // and so does the lead assessor's, once the case is ready
+    complete("support1", instance, REVIEW_SELF_ASSESSMENT, Map.of("readyForAssessment", true));
+    runAsyncJobs();
+    assertThat(instance).isWaitingAt(ASSESS_EVIDENCE);
+    Assertions.assertThat(claimStatements(instance, "leadership")).contains("leadership.foundation.1, Foundation: ")
+        .contains("Statement: " + FormText.literal(statement));
+  }
+
+  /** The open task's claimStatements text for the area, as its form shows it. */
+  private String claimStatements(ProcessInstance instance, String area) throws Exception {
+    String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    SerializableValue value = taskService.getVariableLocalTyped(taskId, "claimStatements", false);
+    return objectMapper.readTree(value.getValueSerialized()).path(area).asText();
   }
 
   @Test
