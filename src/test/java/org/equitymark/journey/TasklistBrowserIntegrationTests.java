@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.equitymark.framework.EvidenceFramework;
 import org.equitymark.process.CertificationProcess;
 import org.equitymark.support.BrowserTestSupport;
@@ -121,6 +122,11 @@ class TasklistBrowserIntegrationTests extends BrowserTestSupport {
     assertThat(listVariable(instance, "outcomesIndicators")).containsExactlyElementsOf(claimed.subList(8, 10));
     assertThat(runtimeService.getVariable(instance.getId(), "accessEvidence"))
         .isEqualTo("Typed in the browser: our access policy, see https://riverside.example/access");
+    // and a statement tied to a claimed indicator, as the portal's self-assessment sends it (PortalTaskIntegrationTests)
+    EvidenceFramework.Indicator stated = FRAMEWORK.area("leadership").indicators().get(0);
+    runtimeService.setVariable(instance.getId(), "leadershipClaims", SpinValues.jsonValue(
+        "[{\"indicator\": \"" + stated.id() + "\", \"statement\": \"Board minutes of <b>12 March</b> adopt the "
+            + "**code of practice**\", \"links\": \"https://riverside.example/minutes\"}]").create());
 
     // and an applicant of another organisation sees none of Riverside's tasks
     Page other = loginToTasklist("northgate");
@@ -159,6 +165,11 @@ class TasklistBrowserIntegrationTests extends BrowserTestSupport {
     // with each indicator's text and guidance from the case's framework version, the claims' texts among them
     EvidenceFramework.Indicator confirmed = FRAMEWORK.area("leadership").indicators().get(0);
     assertThat(assessment.textContent()).contains(confirmed.text(), confirmed.guidance());
+    // and the claim's statement beside its indicator's text, as the applicant typed it (no markup, no bold)
+    assertThat(assessment.textContent()).contains("Evidence per indicator", stated.id() + ", "
+        + optionLabel(stated), "Statement: Board minutes of <b>12 March</b> adopt the **code of practice**",
+        "Links: https://riverside.example/minutes");
+    assertThat(assessment.locator("b:has-text('12 March')").count()).isZero();
     assessment.getByLabel(optionLabel(confirmed), new Locator.GetByLabelOptions().setExact(true)).check();
     assessment.getByLabel(label(assessmentForm, "leadershipAssessorComment"))
         .fill("The board minutes confirm the public commitment.");
