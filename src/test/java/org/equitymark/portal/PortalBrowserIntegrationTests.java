@@ -41,7 +41,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * A new organisation's journey through its own pages in Chromium, in English and in Welsh: sign-up
  * at /apply, the link mailed to it (read from GreenMail), a password, the portal's login (by keyboard
- * alone), its cases, the self-assessment task filled (a PDF attached to a claim by keyboard, fetched back as
+ * alone), its cases, the self-assessment task filled (a statement for a claimed indicator in a row of its own, its
+ * label in the page's language; a PDF attached to a claim by keyboard, fetched back as
  * a download by the contact and, from a Tasklist session, by the support officer) and submitted, and, after the support officer's
  * advice (given through the engine, as staff do in Tasklist), the case's timeline with the advice and
  * the gap analysis; and a certified organisation's annual return filled as a grid, a bad row refused beside its
@@ -133,6 +134,16 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
     expectHeading("portal.task.completeSelfAssessment", locale);
     assertAccessible("the self-assessment task page (" + language + ")");
     page.locator("input[name=leadershipIndicators][value='leadership.foundation.1']").check();
+
+    // when the contact adds a row of evidence for the indicator claimed (the new way: a statement per indicator)
+    page.locator("button[name=_list][value='add:leadershipClaims']").click();
+    Locator statement = page.locator("textarea[name='leadershipClaims[0].statement']");
+    PlaywrightAssertions.assertThat(statement).isVisible();
+    // then the row's labels are the form's own in the page's language (forms_cy beside the field on a Welsh page)
+    assertThat(page.locator("label[for='" + statement.getAttribute("id") + "']").textContent().strip())
+        .isEqualTo("cy".equals(language) ? "Beth rydych yn ei wneud" : "What you do");
+    page.locator("select[name='leadershipClaims[0].indicator']").selectOption("leadership.foundation.1");
+    statement.fill("Our board adopted a race-equality plan; the minutes show it");
     page.locator("textarea[name=leadershipEvidence]").fill("Our board's <script>alert(1)</script> race-equality plan");
 
     // when the contact attaches a PDF to the claimed indicator, by keyboard alone: on from the evidence
@@ -166,6 +177,9 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
     String review = awaitTask(reference, CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT);
     assertThat(runtimeService.getVariable(processInstance(reference), "leadershipEvidence"))
         .isEqualTo("Our board's <script>alert(1)</script> race-equality plan");
+    assertThat(((SerializableValue) runtimeService.getVariableTyped(processInstance(reference), "leadershipClaims", false))
+        .getValueSerialized()).contains("\"indicator\":\"leadership.foundation.1\"")
+        .contains("Our board adopted a race-equality plan; the minutes show it");
 
     // and the support officer, logged in to Tasklist, fetches it from the link in the review task's form
     Page staff = loginToTasklist("support");
