@@ -37,7 +37,7 @@ class AppealDecisionForm implements SubmissionForm {
   public List<Field> fields() {
     return List.of(
         required(APPEAL_DECISION.name(), Checks.oneOf(UPHELD, DISMISSED)),
-        required(APPEAL_DECISION_REASONS.name(), Checks.paragraphs(2, 5000)));
+        required(APPEAL_DECISION_REASONS.name(), Checks.paragraphs(2, Checks.MAX_TEXT_VARIABLE)));
   }
 
   @Override

@@ -15,7 +15,7 @@ import org.equitymark.submission.SubmissionForm;
 class AppealGroundsForm implements SubmissionForm {
 
   static final int MIN_GROUNDS = 20;
-  static final int MAX_GROUNDS = 10_000;
+  static final int MAX_GROUNDS = Checks.MAX_TEXT_VARIABLE;
 
   private final String activityId;
 

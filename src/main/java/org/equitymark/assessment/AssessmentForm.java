@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AssessmentForm implements SubmissionForm {
 
-  static final int MAX_TEXT = 5000;
+  static final int MAX_TEXT = Checks.MAX_TEXT_VARIABLE;
 
   private final List<Field> fields = new ArrayList<>();
   private final int maxRounds;

@@ -24,9 +24,9 @@ class ClarificationForm implements SubmissionForm {
   private final List<Field> fields = new ArrayList<>();
 
   ClarificationForm() {
-    fields.add(required(CLARIFICATION_RESPONSE.name(), Checks.paragraphs(2, 10_000)));
+    fields.add(required(CLARIFICATION_RESPONSE.name(), Checks.paragraphs(2, Checks.MAX_TEXT_VARIABLE)));
     for (String area : EvidenceFramework.AREA_IDS) {
-      fields.add(optional(CertificationProcess.evidence(area).name(), Checks.paragraphs(20_000)));
+      fields.add(optional(CertificationProcess.evidence(area).name(), Checks.paragraphs(Checks.MAX_TEXT_VARIABLE)));
     }
   }
 

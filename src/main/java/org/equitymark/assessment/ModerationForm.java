@@ -47,7 +47,7 @@ class ModerationForm implements SubmissionForm {
     return List.of(
         required(MODERATION_AGREED.name(), Checks.yesNo()),
         optional(MODERATED_LEVEL.name(), Checks.oneOf(Arrays.stream(Level.values()).map(Level::id).toArray(String[]::new))),
-        optional(MODERATION_COMMENTS.name(), Checks.paragraphs(5000)));
+        optional(MODERATION_COMMENTS.name(), Checks.paragraphs(Checks.MAX_TEXT_VARIABLE)));
   }
 
   @Override

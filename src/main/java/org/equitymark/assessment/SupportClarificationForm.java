@@ -22,7 +22,7 @@ class SupportClarificationForm implements SubmissionForm {
 
   @Override
   public List<Field> fields() {
-    return List.of(required(SUPPORT_NOTES.name(), Checks.paragraphs(2, 5000)));
+    return List.of(required(SUPPORT_NOTES.name(), Checks.paragraphs(2, Checks.MAX_TEXT_VARIABLE)));
   }
 
   @Override

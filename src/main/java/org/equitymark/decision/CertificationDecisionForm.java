@@ -39,7 +39,7 @@ class CertificationDecisionForm implements SubmissionForm {
   public List<Field> fields() {
     return List.of(
         required(PANEL_DECISION.name(), Checks.oneOf(APPROVE, REFER_BACK)),
-        optional(PANEL_COMMENTS.name(), Checks.paragraphs(5000)));
+        optional(PANEL_COMMENTS.name(), Checks.paragraphs(Checks.MAX_TEXT_VARIABLE)));
   }
 
   @Override

@@ -41,10 +41,10 @@ class ReviewFrameworkForm implements SubmissionForm {
   @Override
   public List<Field> fields() {
     return List.of(
-        required(COMMUNITY_INPUT.name(), Checks.paragraphs(20, 10_000)),
+        required(COMMUNITY_INPUT.name(), Checks.paragraphs(20, Checks.MAX_TEXT_VARIABLE)),
         required(PUBLISH_NEW_VERSION.name(), Checks.yesNo()),
         optional(NEW_FRAMEWORK_VERSION.name(), Checks.text(1, 40)),
-        optional(CHANGES_SUMMARY.name(), Checks.paragraphs(10_000)));
+        optional(CHANGES_SUMMARY.name(), Checks.paragraphs(Checks.MAX_TEXT_VARIABLE)));
   }
 
   @Override

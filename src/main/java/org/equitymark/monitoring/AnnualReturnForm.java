@@ -49,7 +49,7 @@ class AnnualReturnForm implements SubmissionForm {
   @Override
   public List<Field> fields() {
     return List.of(
-        required(ACTION_PLAN_PROGRESS.name(), Checks.paragraphs(10, 10_000)),
+        required(ACTION_PLAN_PROGRESS.name(), Checks.paragraphs(10, Checks.MAX_TEXT_VARIABLE)),
         optional(ETHNIC_GROUP_FIGURES.name(), value -> text(value).flatMap(EthnicGroupGrid::parse).isPresent()
             ? Optional.empty() : Optional.of(EthnicGroupGrid.shape())),
         optional(OUTCOMES_BY_ETHNIC_GROUP.name(), figures(EthnicGroupFigures.OUTCOMES)),

@@ -24,7 +24,7 @@ class CorrectiveReturnForm implements SubmissionForm {
 
   @Override
   public List<Field> fields() {
-    return List.of(required(CORRECTIVE_ACTIONS.name(), Checks.paragraphs(10, 10_000)));
+    return List.of(required(CORRECTIVE_ACTIONS.name(), Checks.paragraphs(10, Checks.MAX_TEXT_VARIABLE)));
   }
 
   @Override

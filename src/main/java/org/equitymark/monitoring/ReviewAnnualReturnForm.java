@@ -37,7 +37,7 @@ class ReviewAnnualReturnForm implements SubmissionForm {
   public List<Field> fields() {
     return List.of(
         required(REVALIDATED.name(), Checks.yesNo()),
-        optional(REVIEW_COMMENTS.name(), Checks.paragraphs(5000)));
+        optional(REVIEW_COMMENTS.name(), Checks.paragraphs(Checks.MAX_TEXT_VARIABLE)));
   }
 
   @Override

@@ -39,7 +39,7 @@ class ReviewCorrectiveReturnForm implements SubmissionForm {
   public List<Field> fields() {
     return List.of(
         required(CORRECTION_ACCEPTED.name(), Checks.yesNo()),
-        optional(CORRECTION_REVIEW_COMMENTS.name(), Checks.paragraphs(5000)));
+        optional(CORRECTION_REVIEW_COMMENTS.name(), Checks.paragraphs(Checks.MAX_TEXT_VARIABLE)));
   }
 
   @Override

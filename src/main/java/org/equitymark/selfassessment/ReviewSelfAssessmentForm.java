@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReviewSelfAssessmentForm implements SubmissionForm {
 
-  static final int MAX_ADVICE = 10_000;
+  static final int MAX_ADVICE = Checks.MAX_TEXT_VARIABLE;
 
   @Override
   public String activityId() {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SelfAssessmentForm implements SubmissionForm {
 
-  static final int MAX_EVIDENCE = 20_000;
+  static final int MAX_EVIDENCE = Checks.MAX_TEXT_VARIABLE;
 
   private final List<Field> fields = new ArrayList<>();
 

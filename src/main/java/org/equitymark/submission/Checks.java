@@ -22,6 +22,12 @@ public final class Checks {
   private static final Pattern LINE_BREAK = Pattern.compile("[\\n\\r\\t]");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
+  /**
+   * The most characters a text kept as a process variable may have: the engine stores a string variable in a
+   * 4,000-character column (ACT_RU_VARIABLE.TEXT_ on H2 and PostgreSQL), and a longer one fails the whole step.
+   */
+  public static final int MAX_TEXT_VARIABLE = 4_000;
+
   private Checks() {
   }
 

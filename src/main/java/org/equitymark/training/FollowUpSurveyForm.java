@@ -37,7 +37,7 @@ class FollowUpSurveyForm implements SubmissionForm {
         required(STAFF_SURVEYED.name(), Checks.wholeNumber(1, MAX_STAFF)),
         required(STAFF_APPLYING_LEARNING.name(), Checks.wholeNumber(0, MAX_STAFF)),
         required(STAFF_MORE_CONFIDENT.name(), Checks.wholeNumber(0, MAX_STAFF)),
-        optional(CHANGES_MADE.name(), Checks.paragraphs(5000)));
+        optional(CHANGES_MADE.name(), Checks.paragraphs(Checks.MAX_TEXT_VARIABLE)));
   }
 
   @Override

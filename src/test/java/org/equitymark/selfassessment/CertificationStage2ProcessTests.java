@@ -130,6 +130,22 @@ class CertificationStage2ProcessTests extends ProcessTestSupport {
   }
 
   @Test
+  void shouldKeepTheLongestEvidenceTheFormAllows() {
+    // given
+    ProcessInstance instance = paidCase("foundation");
+    Map<String, Object> answers = selfAssessment(allIndicatorsUpTo("foundation"));
+    String longest = "e".repeat(SelfAssessmentForm.MAX_EVIDENCE);
+    answers.put("leadershipEvidence", longest);
+
+    // when
+    complete(applicant, instance, COMPLETE_SELF_ASSESSMENT, answers);
+
+    // then it is kept whole
+    assertThat(instance).isWaitingAt(REVIEW_SELF_ASSESSMENT);
+    Assertions.assertThat(runtimeService.getVariable(instance.getId(), "leadershipEvidence")).isEqualTo(longest);
+  }
+
+  @Test
   void shouldSendAdviceAndReturnToTheApplicantWithItsAnswersKept() {
     // given
     ProcessInstance instance = paidCase("developing");
