@@ -137,7 +137,8 @@ class DemoData implements ApplicationRunner {
     cases.complete("finance", team, CertificationProcess.Elements.CONFIRM_PAYMENT,
         Map.of("paymentReceived", true, "feeWaived", false, "paymentReference", "BACS 2026-11-02 RMH-4471"));
     cases.complete("riverside", team, CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT,
-        selfAssessment("Indicators", "Evidence", "See our {area} policy and the minutes of the March board meeting."));
+        withClaims(selfAssessment("Indicators", "Evidence",
+            "See our {area} policy and the minutes of the March board meeting.")));
 
     // a case with its lead assessor, and one certified, so that Tasklist and the register have something to show
     String youth = cases.register("northgate", registration("Northgate Community Wellbeing", "Youth Wellbeing Service",
@@ -161,7 +162,7 @@ class DemoData implements ApplicationRunner {
     cases.complete("finance", caseId, CertificationProcess.Elements.CONFIRM_PAYMENT,
         Map.of("paymentReceived", true, "feeWaived", false, "paymentReference", "BACS " + caseId.substring(0, 8)));
     cases.complete(applicant, caseId, CertificationProcess.Elements.COMPLETE_SELF_ASSESSMENT,
-        selfAssessment("Indicators", "Evidence", "Our {area} evidence: policy, minutes and monitoring data."));
+        withClaims(selfAssessment("Indicators", "Evidence", "Our {area} evidence: policy, minutes and monitoring data.")));
     cases.complete("support", caseId, CertificationProcess.Elements.REVIEW_SELF_ASSESSMENT,
         Map.of("readyForAssessment", true));
   }
@@ -179,6 +180,17 @@ class DemoData implements ApplicationRunner {
       variables.put(area.id() + textSuffix, text.replace("{area}", area.id()));
     }
     return variables;
+  }
+
+  /** The answers with a claim (a statement and a link) for the first Foundation indicator of each area. */
+  private Map<String, Object> withClaims(Map<String, Object> answers) {
+    for (EvidenceFramework.Area area : frameworks.current().areas()) {
+      String first = area.indicatorsAt(Level.FOUNDATION).get(0).id();
+      answers.put(CertificationProcess.claims(area.id()).name(), SpinValues.jsonValue("[{\"indicator\": \"" + first
+          + "\", \"statement\": \"The board approved our " + area.id() + " plan in March; the minutes, item 4, record it.\", "
+          + "\"links\": \"https://riverside.example/" + area.id() + "\"}]").create());
+    }
+    return answers;
   }
 
   private static Map<String, Object> registration(String name, String area, String type, int staff,
