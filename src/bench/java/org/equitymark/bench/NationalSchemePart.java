@@ -481,6 +481,10 @@ final class NationalSchemePart {
 
   /** What the certificate's monitoring (in history) says its state is now. */
   private CertificateState expectedState(Certificate certificate) {
+    if (certificate.stateReason() != null && certificate.stateReason().startsWith("Replaced by ")) {
+      // an upheld appeal issued the case a new certificate and revoked this one; the case's monitoring is the new one's
+      return CertificateState.REVOKED;
+    }
     List<HistoricProcessInstance> monitoring = history.createHistoricProcessInstanceQuery()
         .superProcessInstanceId(certificate.processInstanceId()).processDefinitionKey(MonitoringProcess.KEY)
         .orderByProcessInstanceStartTime().desc().list();
