@@ -1,8 +1,6 @@
 package org.equitymark.notification;
 
 import static org.equitymark.process.CertificationProcess.CONTACT_EMAIL;
-import static org.equitymark.process.CertificationProcess.GAP_ANALYSIS;
-import static org.equitymark.process.CertificationProcess.GAP_ANALYSIS_TEXT;
 import static org.equitymark.process.CertificationProcess.NOTIFICATION;
 import static org.equitymark.process.CertificationProcess.PREFERRED_LANGUAGE;
 
@@ -68,13 +66,8 @@ public class SendNotificationDelegate implements JavaDelegate {
     Map<String, Object> model = new HashMap<>();
     for (String name : templates.placeholders(notification, locale)) {
       Object value = execution.getVariable(name);
-      if (GAP_ANALYSIS_TEXT.name().equals(name) && !"en".equals(locale.getLanguage())
-          && execution.getVariable(GAP_ANALYSIS.name()) != null) {
-        // the gap analysis written in the mail's language, from its JSON (the text variable is English)
-        String written = templates.gapAnalysisText(String.valueOf(execution.getVariable(GAP_ANALYSIS.name())), locale);
-        value = written != null ? written : value;
-      } else if (!"en".equals(locale.getLanguage())) {
-        // a value the app derived in English, written afresh in the mail's language
+      if (!"en".equals(locale.getLanguage())) {
+        // a value the app derived in English (a gap analysis, a reason, a date), written afresh in the mail's language
         for (WrittenValues values : writtenValues) {
           Optional<String> written = values.value(name, execution, locale);
           if (written.isPresent()) {

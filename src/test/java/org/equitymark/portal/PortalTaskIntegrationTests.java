@@ -124,11 +124,10 @@ class PortalTaskIntegrationTests extends HttpTestSupport {
   @Test
   void shouldTieAStatementToAClaimedIndicatorInARowOfItsOwn() {
     // given
-    String taskId = selfAssessmentOf("portal-task-claims");
-    PortalSession browser = new PortalSession(port);
-    browser.logIn("portal-task-claims", "secret-portal-task-claims");
-    String processInstanceId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
-    String page = "/portal/tasks/" + taskId;
+    OpenSelfAssessment open = selfAssessmentOpenedBy("portal-task-claims");
+    PortalSession browser = open.browser();
+    String processInstanceId = open.caseId();
+    String page = open.page();
 
     // when the applicant adds a claim row, then sends a statement for an indicator it did not tick, then for one it did
     PortalSession.Page added = browser.post(page, page, Map.of("_list", "add:leadershipClaims",
