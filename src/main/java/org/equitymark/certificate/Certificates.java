@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.equitymark.framework.Level;
 import org.equitymark.numbering.SequenceNumbers;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +35,8 @@ public class Certificates {
   private static final String COLUMNS = "c.certificate_number, c.application_reference, c.process_instance_id, "
       + "c.organisation_id, c.organisation_name, c.workplace_area, c.certified_level, c.framework_version, "
       + "c.issued_on, c.expires_on, c.state, c.state_changed_at, c.state_reason, c.reassessment_valid_until";
+  /** The first of the two area columns after {@link #COLUMNS}. */
+  private static final int AREA_COLUMN = 15;
   private static final String REGISTER_ORDER = "lower(c.organisation_name), c.organisation_id, "
       + "c.workplace_area nulls first, c.issued_on desc, c.certificate_number desc";
   private static final String NEWEST_FIRST = "c.issued_on desc, c.certificate_number desc";
@@ -195,23 +199,51 @@ public class Certificates {
     return query(condition, order, args).stream().findFirst();
   }
 
-  /** The certificates that meet the condition (on alias {@code c}), with their area levels: two queries in all. */
+  /**
+   * The certificates that meet the condition (on alias {@code c}), with their area levels, in one
+   * statement: a certificate and its areas are committed together, so one snapshot sees both or
+   * neither (two statements could see a certificate committed between them without its areas).
+   */
   private List<Certificate> query(String condition, String order, Object... args) {
+    Map<String, Function<Map<String, Level>, Certificate>> certificates = new LinkedHashMap<>();
     Map<String, Map<String, Level>> areas = new HashMap<>();
-    jdbc.query("select a.certificate_number, a.area_id, a.area_level from em_certificate_area a "
-            + "join em_certificate c on c.certificate_number = a.certificate_number where " + condition,
+    jdbc.query("select " + COLUMNS + ", a.area_id, a.area_level from em_certificate c "
+            + "left join em_certificate_area a on a.certificate_number = c.certificate_number where " + condition
+            + " order by " + order,
         (ResultSet rs) -> {
-          areas.computeIfAbsent(rs.getString(1), n -> new HashMap<>()).put(rs.getString(2), level(rs.getString(3)));
+          String number = rs.getString(1);
+          if (!certificates.containsKey(number)) {
+            certificates.put(number, certificate(rs));
+          }
+          String area = rs.getString(AREA_COLUMN);
+          if (area != null) {
+            areas.computeIfAbsent(number, n -> new HashMap<>()).put(area, level(rs.getString(AREA_COLUMN + 1)));
+          }
         }, args);
-    return jdbc.query("select " + COLUMNS + " from em_certificate c where " + condition + " order by " + order,
-        (rs, row) -> certificate(rs, areas.getOrDefault(rs.getString(1), Map.of())), args);
+    return certificates.entrySet().stream()
+        .map(c -> c.getValue().apply(areas.getOrDefault(c.getKey(), Map.of())))
+        .toList();
   }
 
-  private static Certificate certificate(ResultSet rs, Map<String, Level> areaLevels) throws SQLException {
-    return new Certificate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-        rs.getString(6), level(rs.getString(7)), areaLevels, rs.getString(8), rs.getObject(9, LocalDate.class),
-        rs.getObject(10, LocalDate.class), state(rs.getString(11)), rs.getTimestamp(12).toInstant(), rs.getString(13),
-        rs.getObject(14, LocalDate.class));
+  /** The certificate on the current row, waiting for its area levels. */
+  private static Function<Map<String, Level>, Certificate> certificate(ResultSet rs) throws SQLException {
+    String number = rs.getString(1);
+    String applicationReference = rs.getString(2);
+    String processInstanceId = rs.getString(3);
+    String organisationId = rs.getString(4);
+    String organisationName = rs.getString(5);
+    String workplaceArea = rs.getString(6);
+    Level level = level(rs.getString(7));
+    String frameworkVersion = rs.getString(8);
+    LocalDate issuedOn = rs.getObject(9, LocalDate.class);
+    LocalDate expiresOn = rs.getObject(10, LocalDate.class);
+    CertificateState state = state(rs.getString(11));
+    Instant stateChangedOn = rs.getTimestamp(12).toInstant();
+    String stateReason = rs.getString(13);
+    LocalDate reassessmentValidUntil = rs.getObject(14, LocalDate.class);
+    return areaLevels -> new Certificate(number, applicationReference, processInstanceId, organisationId,
+        organisationName, workplaceArea, level, areaLevels, frameworkVersion, issuedOn, expiresOn, state,
+        stateChangedOn, stateReason, reassessmentValidUntil);
   }
 
   private static Level level(String id) {
