@@ -104,7 +104,17 @@ final class NationalSchemePart {
     this.table = table;
   }
 
+  /**
+   * A rate of the mix: {@code -Dbench.rates=lapseRate=0.1,appealRate=0.2} (what Maven passes on), or
+   * {@code -Dbench.lapseRate=0.1} when the class is run directly.
+   */
   private static double rate(String name, double fallback) {
+    for (String pair : System.getProperty("bench.rates", "").split(",")) {
+      String[] nameAndValue = pair.trim().split("=");
+      if (nameAndValue.length == 2 && nameAndValue[0].equals(name)) {
+        return Double.parseDouble(nameAndValue[1]);
+      }
+    }
     return Double.parseDouble(System.getProperty("bench." + name, String.valueOf(fallback)));
   }
 

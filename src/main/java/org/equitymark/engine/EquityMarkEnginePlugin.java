@@ -1,14 +1,19 @@
 package org.equitymark.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that cannot be written as properties: refused submissions logged as one line
- * instead of an ERROR with a stack trace ({@link RefusalAwareCommandContextFactory}), and the XML
- * datatype factory named for the timers.
+ * instead of an ERROR with a stack trace ({@link RefusalAwareCommandContextFactory}), history level
+ * {@code full} without the history of task-local copies ({@link FullHistoryWithoutTaskCopies}), and the
+ * XML datatype factory named for the timers.
  */
 @Component
 class EquityMarkEnginePlugin extends AbstractProcessEnginePlugin {
@@ -18,6 +23,9 @@ class EquityMarkEnginePlugin extends AbstractProcessEnginePlugin {
     var commandContexts = new RefusalAwareCommandContextFactory();
     commandContexts.setProcessEngineConfiguration(configuration);
     configuration.setCommandContextFactory(commandContexts);
+    List<HistoryLevel> levels = new ArrayList<>(Optional.ofNullable(configuration.getCustomHistoryLevels()).orElse(List.of()));
+    levels.add(new FullHistoryWithoutTaskCopies());
+    configuration.setCustomHistoryLevels(levels);
     // The engine's DurationHelper asks DatatypeFactory.newInstance() for every timer it schedules
     // or fires. Unless this system property names the implementation, that looks for a provider
     // through ServiceLoader, a scan of every jar on the classpath, each time; no jar of ours

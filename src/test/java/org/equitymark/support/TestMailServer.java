@@ -2,7 +2,11 @@ package org.equitymark.support;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpServer;
+import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -20,6 +24,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** One real SMTP server (GreenMail) for the test JVM, on a free port. */
 public final class TestMailServer {
 
+  /**
+   * How long the server waits before it answers a mail's data: 0 (at once) unless the benchmark asks
+   * for a remote relay's delay ({@code -Dbench.smtpDelayMs=50}).
+   */
+  private static final long ANSWER_DELAY_MS = Long.getLong("bench.smtpDelayMs", 0);
   private static final GreenMail SERVER = start();
 
   private TestMailServer() {
@@ -90,9 +99,52 @@ public final class TestMailServer {
     @Override
     protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
       Map<String, AbstractServer> services = super.createServices(config, managers);
+      Managers answering = ANSWER_DELAY_MS > 0 ? new SlowAnswers(managers) : managers;
       services.replaceAll((protocol, service) -> service instanceof SmtpServer smtp
-          ? new NoDelaySmtpServer(smtp.getServerSetup(), managers) : service);
+          ? new NoDelaySmtpServer(smtp.getServerSetup(), answering) : service);
       return services;
+    }
+  }
+
+  /**
+   * The server's managers, with an SMTP manager that answers each mail's data only after
+   * {@link #ANSWER_DELAY_MS}, as a remote relay does. The wait is in {@code checkData}, which runs on
+   * the connection's own thread before GreenMail's synchronized delivery: mails sent at once wait
+   * side by side, not one after another.
+   */
+  private static final class SlowAnswers extends Managers {
+
+    private final Managers managers;
+    private final SmtpManager smtp;
+
+    SlowAnswers(Managers managers) {
+      this.managers = managers;
+      this.smtp = new SmtpManager(managers.getImapHostManager(), managers.getUserManager()) {
+        @Override
+        public String checkData(SmtpState state) {
+          try {
+            Thread.sleep(ANSWER_DELAY_MS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return super.checkData(state);
+        }
+      };
+    }
+
+    @Override
+    public SmtpManager getSmtpManager() {
+      return smtp;
+    }
+
+    @Override
+    public UserManager getUserManager() {
+      return managers.getUserManager();
+    }
+
+    @Override
+    public ImapHostManager getImapHostManager() {
+      return managers.getImapHostManager();
     }
   }
 
