@@ -65,6 +65,8 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
     historyService = context.getBean(HistoryService.class);
     assessorPool = context.getBean(AssessorPool.class);
     ensureSchemeStaff();
+    // part 6's second appeals (after an upheld appeal and a new decision) go to a second officer
+    ensureUser("appeals2", org.equitymark.access.Groups.APPEALS_PANEL);
   }
 
   @Override

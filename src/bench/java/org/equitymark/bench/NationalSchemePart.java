@@ -369,7 +369,7 @@ final class NationalSchemePart {
               Map.of("appealGrounds", "The assessor did not read the outcomes evidence we sent in round two."));
         }
       }
-      case "reviewAppeal" -> later(task, 5, 20, "appeals1", chance(UPHELD)
+      case "reviewAppeal" -> later(task, 5, 20, appealsOfficer(instance), chance(UPHELD)
           ? Map.of("appealDecision", "upheld", "appealDecisionReasons", "The round-two evidence was not considered.")
           : Map.of("appealDecision", "dismissed", "appealDecisionReasons", "The evidence was considered in full."));
       case "allocateAssessorsManually" -> later(task, 1, 5, "manager1",
@@ -614,6 +614,13 @@ final class NationalSchemePart {
     String organisation = (String) runtime.getVariable(task.getProcessInstanceId(),
         CertificationProcess.ORGANISATION_ID.name());
     return applicantOfOrganisation.get(organisation);
+  }
+
+  /** An appeals officer who has not taken part in the case (a second appeal: not the one who decided the first). */
+  private String appealsOfficer(String instance) {
+    Object participants = runtime.getVariable(instance, CertificationProcess.CASE_PARTICIPANTS.name());
+    // a Json array or a list, as text: ["assessor2","appeals1"] or [assessor2, appeals1]
+    return String.valueOf(participants).matches("(?s).*\\bappeals1\\b.*") ? "appeals2" : "appeals1";
   }
 
   private String targetOf(String instance) {
