@@ -206,6 +206,10 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
     jobExecutor.start();
   }
 
+  boolean jobExecutorRunning() {
+    return jobExecutor.isActive();
+  }
+
   @Override
   public void stopJobExecutor() {
     jobExecutor.shutdown();

@@ -21,10 +21,14 @@ final class StepClock {
     StatementCounter.namesSinceLastCall();
     long start = System.nanoTime();
     T result = work.get();
-    firstNames.putIfAbsent(step, StatementCounter.namesSinceLastCall());
-    millis.computeIfAbsent(step, s -> new ArrayList<>()).add((System.nanoTime() - start) / 1_000_000.0);
-    statements.computeIfAbsent(step, s -> new ArrayList<>())
-        .add((double) (StatementCounter.onThisThread() - statementsBefore));
+    double elapsed = (System.nanoTime() - start) / 1_000_000.0;
+    List<String> names = StatementCounter.namesSinceLastCall();
+    double count = StatementCounter.onThisThread() - statementsBefore;
+    synchronized (this) {
+      firstNames.putIfAbsent(step, names);
+      millis.computeIfAbsent(step, s -> new ArrayList<>()).add(elapsed);
+      statements.computeIfAbsent(step, s -> new ArrayList<>()).add(count);
+    }
     return result;
   }
 
@@ -35,7 +39,7 @@ final class StepClock {
     });
   }
 
-  Map<String, List<Double>> samples() {
+  synchronized Map<String, List<Double>> samples() {
     return millis;
   }
 
@@ -45,7 +49,7 @@ final class StepClock {
   }
 
   /** The engine's statements per step, one figure per time the step ran. */
-  Map<String, List<Double>> statements() {
+  synchronized Map<String, List<Double>> statements() {
     return statements;
   }
 }
