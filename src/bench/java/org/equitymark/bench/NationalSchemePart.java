@@ -3,6 +3,7 @@ package org.equitymark.bench;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -486,6 +487,16 @@ final class NationalSchemePart {
           throw conflict;
         }
       } catch (RuntimeException refusal) {
+        if (concurrentChange(refusal)) {
+          if (tasks.createTaskQuery().taskId(action.taskId()).count() == 0) {
+            actions.merge(action.key() + " (gone after a concurrent change)", 1, Integer::sum);
+            return;
+          }
+          actions.merge(action.key() + " (tried again)", 1, Integer::sum);
+          if (attempt < 5) {
+            continue;
+          }
+        }
         String assessor = (String) answer.get("leadAssessor");
         if (!"allocateAssessorsManually".equals(action.key()) || assessor == null || attempt >= 6) {
           throw refusal;
@@ -494,6 +505,20 @@ final class NationalSchemePart {
         answer = Map.of("leadAssessor", "assessor" + (1 + Integer.parseInt(assessor.substring(8)) % 6));
       }
     }
+  }
+
+  /**
+   * A write that the database refused because another transaction changed the same case at that moment (for example
+   * a row it refers to was deleted when another user completed a task of the case), which the engine reports as a
+   * persistence-layer exception rather than as optimistic locking.
+   */
+  private static boolean concurrentChange(Throwable refusal) {
+    for (Throwable cause = refusal; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- the end state
