@@ -30,6 +30,8 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
 
   private static final String TARGET = "developing";
   private static final String MONITORING = "monitorCertificate";
+  /** Part 6's appeals officers: appeals1 (the scheme staff's) and two more, for a case's later appeals. */
+  static final List<String> APPEALS_OFFICERS = List.of("appeals1", "appeals2", "appeals3");
 
   private final ConfigurableApplicationContext context;
   private String label;
@@ -65,8 +67,8 @@ final class EquityMarkSystem extends ProcessTestSupport implements BenchSystem {
     historyService = context.getBean(HistoryService.class);
     assessorPool = context.getBean(AssessorPool.class);
     ensureSchemeStaff();
-    // part 6's second appeals (after an upheld appeal and a new decision) go to a second officer
-    ensureUser("appeals2", org.equitymark.access.Groups.APPEALS_PANEL);
+    // part 6's second and third appeals (after an upheld appeal and a new decision) go to another officer
+    APPEALS_OFFICERS.forEach(officer -> ensureUser(officer, org.equitymark.access.Groups.APPEALS_PANEL));
   }
 
   @Override

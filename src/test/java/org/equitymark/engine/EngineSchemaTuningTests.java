@@ -28,8 +28,9 @@ class EngineSchemaTuningTests extends ProcessTestSupport {
   @Autowired DataSource dataSource;
 
   @Test
-  void shouldIndexSubtasksUserGrantsAndVariablesByName() throws Exception {
+  void shouldIndexSubtasksUserGrantsVariablesByNameAndJobsByDueDate() throws Exception {
     assertThat(indexedColumns("ACT_RU_TASK")).contains("PARENT_TASK_ID_");
+    assertThat(indexedColumns("ACT_RU_JOB")).contains("DUEDATE_");
     assertThat(indexedColumns("ACT_RU_AUTHORIZATION")).contains("USER_ID_");
     assertThat(indexedColumns("ACT_RU_VARIABLE")).contains("NAME_");
   }

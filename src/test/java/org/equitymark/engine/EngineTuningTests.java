@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 class EngineTuningTests extends ProcessTestSupport {
 
   private static final List<Class<?>> PARTS = List.of(AuthorizedQueries.class, PostgresPlanChoice.class,
-      EngineSchemaTuning.class, AuthenticatedGroupsPlugin.class);
+      EngineSchemaTuning.class, AuthenticatedGroupsPlugin.class, JobAcquisitionByDueDate.class);
 
   @Autowired ProcessEngineConfigurationImpl configuration;
   @Value("${equitymark.engine.tuning.enabled:true}") boolean enabled;
