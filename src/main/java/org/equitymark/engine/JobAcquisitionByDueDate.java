@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * The job executor asks for the jobs due first, by an index on their due date, instead of reading the
  * job table from its start until it has a batch. A scheme's job table is mostly timers due months or
  * years ahead (reminders, annual returns, expiries): at 10,000 organisations each acquisition read
- * 10,000-15,000 of them to find the few due, and acquisition was a quarter of the database's work
- * (benchmark part 6, docs/performance.md).
+ * 10,000-15,000 of them to find the few due: a quarter of the statements sampled in the database
+ * (benchmark part 6, docs/performance.md). Now each reads its batch, however many timers wait.
  *
  * <p>Camunda's own settings: {@code ensureJobDueDateNotNull} gives every new job a due date (an
  * asynchronous step: the moment it was created), so the acquisition's condition is a range on the due
