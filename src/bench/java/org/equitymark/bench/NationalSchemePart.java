@@ -61,7 +61,8 @@ final class NationalSchemePart {
   private static final int QUERIES = Integer.getInteger("bench.peakQueries", 20);
   /**
    * The longest pause between two looks at the due jobs while they drain: the look counts every job (a scan of
-   * ACT_RU_JOB, thousands of timers), and at 5 ms it was a fifth of PostgreSQL's work at 10,000 organisations.
+   * ACT_RU_JOB, thousands of timers), and at 5 ms it was in a fifth of the statements sampled in PostgreSQL at
+   * 10,000 organisations.
    */
   private static final long MAX_DRAIN_PAUSE_MILLIS = 40;
   private static final Instant FIRST_DAY = Instant.parse("2027-01-04T09:00:00Z");

@@ -14,10 +14,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The engine tuning ({@link AuthorizedQueries}, {@link PostgresPlanChoice}, {@link EngineSchemaTuning},
- * {@link AuthenticatedGroupsPlugin}, {@link JobAcquisitionByDueDate}) names Camunda's MyBatis statement ids, tables and sessions as
- * they are in {@value #WRITTEN_FOR}. It is on when {@code equitymark.engine.tuning.enabled} is true (the
- * default) and the running engine is that version; on another version it stays off and says so at
- * start-up, and the app runs on the engine's own statements, slower at scale but with the same answers.
+ * {@link AuthenticatedGroupsPlugin}, {@link JobAcquisitionByDueDate}) names Camunda's MyBatis statement
+ * ids, tables, sessions and settings as they are in {@value #WRITTEN_FOR}. It is on when
+ * {@code equitymark.engine.tuning.enabled} is true (the default) and the running engine is that version; on
+ * another version it stays off and says so at start-up, and the app runs on the engine's own statements,
+ * slower at scale but with the same answers.
  */
 public final class EngineTuning {
 

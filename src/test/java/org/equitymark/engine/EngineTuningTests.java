@@ -50,5 +50,7 @@ class EngineTuningTests extends ProcessTestSupport {
     } else {
       assertThat(plugged).doesNotContainAnyElementsOf(PARTS);
     }
+    assertThat(configuration.isJobExecutorAcquireByDueDate()).as("acquisition by due date").isEqualTo(enabled);
+    assertThat(configuration.isEnsureJobDueDateNotNull()).as("every job with a due date").isEqualTo(enabled);
   }
 }
